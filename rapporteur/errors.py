@@ -1,0 +1,126 @@
+"""Exceptions with messages written for the people who use rapporteur.
+
+    RapporteurError            message, hint, code, exit_code, status (HTTP)
+    ├── IngestError            the source could not be read
+    │   ├── SourceNotFound     missing path, directory given as a file
+    │   ├── UnsupportedFormat  binary junk, images, archives
+    │   ├── EmptyDocument      nothing but whitespace
+    │   ├── EncodingError      text whose encoding cannot be recognised
+    │   ├── SourceTooLarge     over the size limit
+    │   └── FetchError         a URL that cannot be fetched in time
+    ├── ParseError             a recognised format whose content is broken (PDF, HTML)
+    ├── NotADialogue           the text is not a treaty-body review
+    ├── PipelineError          stages configured in an impossible order
+    ├── ConfigError            a settings or taxonomy file that cannot be used
+    ├── StoreError             the library database
+    │   ├── ReviewNotFound
+    │   └── SchemaTooNew
+    └── ExportError            an output that cannot be written
+
+Exit codes of the CLI: 0 success, 1 unexpected error, 2 wrong command-line usage, 3 the input
+cannot be read, 4 not a treaty-body dialogue (the analysis is still written), 5 settings or
+taxonomy, 6 library database, 7 export, 70 internal error (a bug: please report it).
+
+Front ends catch `RapporteurError` in one place each: the CLI prints `Error: <message>` and
+exits with `exit_code`; the web layer renders the JSON envelope with `status`.
+"""
+
+from __future__ import annotations
+
+
+class RapporteurError(Exception):
+    """Base class: one sentence for the user, an optional hint, a stable code."""
+
+    code = "error"
+    exit_code = 1
+    status = 400
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message} {self.hint}"
+
+
+class IngestError(RapporteurError):
+    code = "ingest_error"
+    exit_code = 3
+
+
+class SourceNotFound(IngestError):
+    code = "source_not_found"
+    status = 404
+
+
+class UnsupportedFormat(IngestError):
+    code = "unsupported_format"
+    status = 415
+
+
+class EmptyDocument(IngestError):
+    code = "empty_document"
+    status = 422
+
+
+class EncodingError(IngestError):
+    code = "encoding_error"
+    status = 422
+
+
+class SourceTooLarge(IngestError):
+    code = "source_too_large"
+    status = 413
+
+
+class FetchError(IngestError):
+    code = "fetch_error"
+    status = 502
+
+
+class ParseError(RapporteurError):
+    code = "parse_error"
+    exit_code = 3
+    status = 422
+
+
+class NotADialogue(RapporteurError):
+    """Raised only when the caller asked for strictness; otherwise a warning is recorded."""
+
+    code = "not_a_dialogue"
+    exit_code = 4
+    status = 422
+
+
+class PipelineError(RapporteurError):
+    code = "pipeline_error"
+    exit_code = 70
+    status = 500
+
+
+class ConfigError(RapporteurError):
+    code = "config_error"
+    exit_code = 5
+    status = 400
+
+
+class StoreError(RapporteurError):
+    code = "store_error"
+    exit_code = 6
+    status = 500
+
+
+class ReviewNotFound(StoreError):
+    code = "review_not_found"
+    status = 404
+
+
+class SchemaTooNew(StoreError):
+    code = "schema_too_new"
+
+
+class ExportError(RapporteurError):
+    code = "export_error"
+    exit_code = 7
+    status = 500

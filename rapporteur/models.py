@@ -1,0 +1,261 @@
+"""Frozen records passed between the pipeline stages.
+
+Every record that points into the analysed text carries `line` (1-based line number in
+`Document.text`) and, where useful, `start`/`end` character offsets, so that any output can
+be traced back to the exact place it came from. Collections are tuples; stages build new
+records with `dataclasses.replace` instead of mutating.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SIDES = ("committee", "delegation", "other")
+SECTION_KINDS = (
+    "chrome",
+    "lead",
+    "report",
+    "presentation",
+    "questions",
+    "responses",
+    "concluding",
+    "boilerplate",
+    "other",
+)
+BODY_KINDS = frozenset({"report", "presentation", "questions", "responses", "concluding", "other"})
+QUESTION_KINDS = ("direct", "indirect", "request")
+STATUSES = ("answered", "partial", "unanswered")
+
+_record = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@_record
+class Document:
+    """Normalised text of one source, as every later stage sees it.
+
+    `text` uses "\\n" line ends and no BOM; `format` is the detected input format.
+    """
+
+    text: str
+    format: str
+    origin: str
+    sha256: str
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+    line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            starts = [0]
+            starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+            object.__setattr__(self, "line_starts", tuple(starts))
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return bisect_right(self.line_starts, offset)
+
+    def line_text(self, line: int) -> str:
+        """Text of a 1-based line, without its line end."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+
+@_record
+class Paragraph:
+    """A block of text between blank lines; `start`/`end` are offsets into the document."""
+
+    index: int
+    line: int
+    last_line: int
+    start: int
+    end: int
+    text: str
+    section: int = -1
+
+
+@_record
+class Section:
+    """A run of paragraphs of one kind; `heading_line` is None for headless documents."""
+
+    index: int
+    kind: str
+    heading: str | None
+    heading_line: int | None
+    first_line: int
+    last_line: int
+    paragraphs: tuple[int, ...] = ()
+
+
+@_record
+class StateParty:
+    name: str
+    iso3: str | None
+
+
+@_record
+class ReportInfo:
+    description: str
+    kind: str  # initial | periodic | combined
+    numbers: tuple[int, ...]
+    symbol: str | None
+
+
+@_record
+class NextMeeting:
+    state_party: StateParty | None
+    symbol: str | None
+    text: str
+    line: int
+
+
+@_record
+class Metadata:
+    committee: str | None
+    committee_name: str | None
+    state_party: StateParty | None
+    report: ReportInfo | None
+    session: int | None
+    date: str | None
+    release_code: str | None
+    next_meeting: NextMeeting | None
+    title: str | None
+    year: int | None
+    """Year of the review (from the date, else the release code): resolves "last year"."""
+
+
+@_record
+class Participant:
+    """A named person; `aliases` are the folded forms under which the name was seen."""
+
+    id: str
+    name: str
+    side: str
+    roles: tuple[str, ...]
+    title: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@_record
+class Turn:
+    """Who speaks in one body paragraph."""
+
+    paragraph: int
+    line: int
+    side: str
+    speaker: str
+    participant: str | None
+    inferred: bool
+
+
+@_record
+class Sentence:
+    start: int
+    end: int
+    line: int
+    text: str
+    paragraph: int
+
+
+@_record
+class Answer:
+    """One piece of delegation evidence for a question."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    score: float
+    paragraph: int
+
+
+@_record
+class Question:
+    id: str
+    line: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    asker: str
+    participant: str | None
+    asker_inferred: bool
+    paragraph: int
+    section: int
+    round: int
+    status: str = "unanswered"
+    status_reason: str = ""
+    answers: tuple[Answer, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@_record
+class Figure:
+    line: int
+    start: int
+    end: int
+    mention: str
+    value: float | str | None
+    value_min: float | str | None
+    value_max: float | str | None
+    qualifier: str | None
+    unit: str
+    subject: str
+    period: str | None
+    side: str
+    speaker: str | None
+    paragraph: int
+    themes: tuple[str, ...] = ()
+
+
+@_record
+class Inconsistency:
+    a: int
+    b: int
+    severity: str  # conflict | possible
+    reason: str
+
+
+@_record
+class Commitment:
+    line: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    side: str
+    speaker: str | None
+    paragraph: int
+    themes: tuple[str, ...] = ()
+
+
+@_record
+class Theme:
+    id: str
+    label: str
+    description: str
+    cues: tuple[str, ...]
+
+
+@_record
+class Review:
+    """Everything rapporteur knows about one document; built stage by stage."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    metadata: Metadata | None = None
+    participants: tuple[Participant, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    questions: tuple[Question, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    inconsistencies: tuple[Inconsistency, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    taxonomy_version: str | None = None
+    warnings: tuple[str, ...] = ()
+    is_dialogue: bool = True
