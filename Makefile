@@ -1,0 +1,38 @@
+# rapporteur — every target sets up what it needs first (a fresh machine needs only python3).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint bench serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/rapporteur analyze examples/fictional-cmw-review.txt --format text
+	$(BIN)/rapporteur analyze examples/fictional-cmw-review.txt --format json -o out/fictional-cmw-review.json
+	@echo "JSON written to out/fictional-cmw-review.json"
+
+test: $(STAMP)
+	$(BIN)/ruff check rapporteur tests bench
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check rapporteur tests bench
+	$(BIN)/ruff format --check rapporteur
+
+bench: $(STAMP)
+	$(BIN)/python bench/analyze.py
+
+serve: $(STAMP)
+	$(BIN)/rapporteur serve
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

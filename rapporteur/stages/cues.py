@@ -1,0 +1,226 @@
+"""Phrases of the genre that say who speaks and which part of the dialogue a paragraph is.
+
+Shared by the segmenter (headless press releases are sectioned by these cues) and the
+speaker stage (who is speaking), so the two can never disagree about a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A personal name: 1-6 capitalised tokens (ALL CAPS allowed), with particles and initials.
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:-[\w'’]+)*)"
+_PARTICLE = r"(?:de|da|del|della|der|di|do|dos|das|du|van|von|den|la|le|al|el|bin|ibn|y|e|ter)"
+NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,5}}"
+HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Judge|Justice|Ambassador|Maître|Me|Sir|Dame)\.?"
+SPEECH_VERBS = (
+    r"(?:said|asked|noted|added|stated|explained|observed|wondered|inquired|enquired|"
+    r"requested|recalled|welcomed|commended|congratulated|thanked|expressed|emphasi[sz]ed|"
+    r"underlined|stressed|highlighted|pointed out|remarked|raised|sought|wished|wanted|"
+    r"urged|encouraged|concluded|acknowledged|recognised|recognized|praised|regretted|"
+    r"questioned|drew attention|called|reiterated|reminded|agreed|replied|responded|"
+    r"answered|informed|assured|confirmed|presented|introduced|opened|began|"
+    r"was struck|was concerned|was pleased|was interested|shared|inquired|also|then)"
+)
+_ANON_CORE = (
+    r"(?:(?:A|An|Another|One|Other|The same|A further|Several|Some|Two|Three|Many|"
+    r"a|an|another|one|other|the same|a further|several|some|two|three|many)\s+)"
+    r"(?:(?:Committee|committee)\s+)?(?:Experts?|experts?|Members?|members?|"
+    r"(?:Committee|committee) (?:Members?|members?|Experts?|experts?))"
+)
+ANON = rf"(?:{_ANON_CORE}|Committee Experts|Committee experts|Committee Members|Experts)"
+
+_CUE_PREFIX = (
+    r"(?:(?:In|During) (?:the )?(?:ensuing |interactive )?(?:dialogue|discussion|debate),?\s+|"
+    r"(?:In|By way of) (?:his|her|their|its)?\s*(?:concluding|closing|final|opening|introductory) "
+    r"(?:remarks|statement|comments),?\s+|"
+    r"Concluding (?:the dialogue|the review|the meeting),?\s+|"
+    r"(?:In|By way of) (?:response|reply)(?: to (?:questions|those questions|the questions|"
+    r"Experts'? questions|[^,]{1,80}))?,?\s+|"
+    r"(?:Responding|Replying|Answering) to [^,]{1,120},\s+|"
+    r"(?:Presenting|Introducing) the (?:report|reports|State party'?s? reports?)[^,]{0,80},\s+|"
+    r"(?:Regarding|Concerning|On|As for|With regard to|Turning to) [^,]{1,100},\s+|"
+    r"(?:Also|Further|Furthermore|Moreover|Finally|Lastly|Then|Next),?\s+)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCue:
+    """A speaker named at the start of a sentence."""
+
+    kind: str  # "named" | "honorific" | "anonymous" | "delegation" | "chair"
+    name: str  # the name or label as written (honorific stripped for named)
+    title: str | None
+    start: int  # offset of the name in the text it was found in
+    end: int
+    verb: str | None
+
+
+_NAMED_TITLED = re.compile(
+    rf"^(?:{_CUE_PREFIX})*(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),\s+(?P<title>[^.?!]{{3,220}}?),\s+"
+    rf"(?:(?:also|then|further|however|in turn|first|next|finally|subsequently),?\s+)?"
+    rf"(?:who\s+)?(?P<verb>{SPEECH_VERBS})\b"
+)
+_INTRODUCED_BY = re.compile(
+    rf"^(?:Introducing|Presenting) the reports? (?:was|were) "
+    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),"
+    rf"\s+(?P<title>[^.?!]{{3,220}}?),\s+who\s+(?P<verb>{SPEECH_VERBS})\b"
+)
+_LED_BY = re.compile(
+    rf"\bdelegation(?: of [^,]{{2,80}})?,?\s+(?:which was\s+)?(?:was\s+)?(?:led|headed) by "
+    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),\s+(?P<title>[^.?!]{{3,220}}?)(?:,|\.|$)"
+)
+_ROLE_FIRST = re.compile(
+    rf"^(?:{_CUE_PREFIX})*(?P<title>(?:Committee|Country|Task Force|Committee Vice-|Vice-)?"
+    rf"\s?(?:Expert|Rapporteur|Co-Rapporteur|Chairperson|Chair|Member|Vice-Chairperson|"
+    rf"Vice-Chair|member)(?: and Country Rapporteur(?: for [^,]{{2,60}})?)?)\s+"
+    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),?\s+(?P<verb>{SPEECH_VERBS})\b"
+)
+_HONORIFIC_NAME = re.compile(
+    rf"^(?:{_CUE_PREFIX})*(?P<hon>{HONORIFIC})\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*"
+    rf"{_NAME_TOKEN}){{0,3}})(?:,\s+(?P<title>[^,.?!]{{3,120}}),)?,?\s+"
+    rf"(?:(?:also|then|further|however|in turn|finally),?\s+)?(?P<verb>{SPEECH_VERBS})\b"
+)
+_ANONYMOUS = re.compile(
+    rf"^(?:{_CUE_PREFIX})*(?P<label>{ANON})(?:,\s+[^,]{{2,60}},)?\s+(?:(?:also|then|further|"
+    rf"however|in turn|finally),?\s+)?(?P<verb>{SPEECH_VERBS})\b"
+)
+_DELEGATION = re.compile(
+    r"^(?:" + _CUE_PREFIX + r")*(?P<label>(?:the|a|one|another|the head of( the)?|the deputy head "
+    r"of( the)?|a member of the|a representative of the|a|the)\s*(?:[A-Z][\w-]+\s+)?"
+    r"(?:delegation|delegate|delegates|representatives?|head of delegation))"
+    r"(?:\s+of\s+[A-Z][^,]{1,60}?)?,?\s+(?:(?:also|then|further|however|in turn|finally),?\s+)?"
+    r"(?P<verb>" + SPEECH_VERBS + r"|was|were|had|noted|reported|gave|provided)\b",
+    re.I,
+)
+_CHAIR = re.compile(
+    rf"^(?:{_CUE_PREFIX})*(?P<label>The (?:Committee )?(?:Chairperson|Chair|Vice-Chairperson)"
+    rf"(?: of the Committee)?)(?:,\s+(?P<name>{NAME}),)?\s+(?P<verb>{SPEECH_VERBS})\b"
+)
+
+
+_TRAILING_CUE = re.compile(
+    r",\s*(?:presenting|introducing|in presenting|when presenting) the "
+    r"(?:State party'?s? )?reports?.*$",
+    re.I,
+)
+
+
+def _clean_title(title: str) -> str:
+    return _TRAILING_CUE.sub("", " ".join(title.split())).strip(" ,")
+
+
+def find_speaker(sentence: str) -> SpeakerCue | None:
+    """The speaker that a sentence opens with, if any."""
+    s = sentence
+    m = _INTRODUCED_BY.match(s)
+    if m:
+        return SpeakerCue(
+            "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), m["verb"]
+        )
+    m = _ROLE_FIRST.match(s)
+    if m:
+        return SpeakerCue(
+            "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), m["verb"]
+        )
+    m = _NAMED_TITLED.match(s)
+    if m and not re.match(ANON + r"$", m["name"]):
+        return SpeakerCue(
+            "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), m["verb"]
+        )
+    m = _CHAIR.match(s)
+    if m:
+        if m["name"]:
+            return SpeakerCue(
+                "named", m["name"], "Chairperson", m.start("name"), m.end("name"), m["verb"]
+            )
+        return SpeakerCue("chair", m["label"], None, m.start("label"), m.end("label"), m["verb"])
+    m = _HONORIFIC_NAME.match(s)
+    if m:
+        title = _clean_title(m["title"]) if m["title"] else None
+        return SpeakerCue("honorific", m["name"], title, m.start("name"), m.end("name"), m["verb"])
+    m = _ANONYMOUS.match(s)
+    if m:
+        return SpeakerCue(
+            "anonymous", m["label"], None, m.start("label"), m.end("label"), m["verb"]
+        )
+    m = _DELEGATION.match(s)
+    if m:
+        return SpeakerCue(
+            "delegation", m["label"], None, m.start("label"), m.end("label"), m["verb"]
+        )
+    return None
+
+
+def find_led_by(text: str) -> SpeakerCue | None:
+    """'the delegation, led by NAME, TITLE' names the head of delegation without a turn."""
+    m = _LED_BY.search(text)
+    if not m:
+        return None
+    return SpeakerCue(
+        "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), None
+    )
+
+
+# Section cues for documents without headings, checked on a paragraph's first 300 characters.
+_SECTION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "concluding",
+        re.compile(
+            r"^(?:In|By way of) (?:his|her|their|its)?\s*(?:concluding|closing|"
+            r"final) (?:remarks|statement|comments)|^Concluding (?:the|her|his)|"
+            r"\b(?:in|by way of) (?:concluding|closing) remarks\b",
+            re.I,
+        ),
+    ),
+    (
+        "report",
+        re.compile(
+            r"^The Committee (?:has|had) before it\b|^The (?:State party'?s )?"
+            r"reports? (?:can|may) be (?:read|found)",
+            re.I,
+        ),
+    ),
+    (
+        "presentation",
+        re.compile(
+            r"\b(?:presenting|introducing) the (?:State party'?s )?reports?\b|"
+            r"\bpresented the (?:State party'?s )?reports?\b|"
+            r"^Introducing the reports? was\b",
+            re.I,
+        ),
+    ),
+    (
+        "responses",
+        re.compile(
+            r"^(?:In|By way of) (?:response|reply)|^(?:Responding|Replying|"
+            r"Answering) to\b|^The delegation (?:said|noted|explained|replied|"
+            r"responded|stated|added|informed)|^(?:A|Another|The head of the|"
+            r"The) (?:delegate|delegation)\b",
+            re.I,
+        ),
+    ),
+    (
+        "questions",
+        re.compile(
+            r"^(?:In|During) the (?:ensuing |interactive )?(?:dialogue|discussion|"
+            r"debate)|^(?:Committee Experts?|Committee members?|Experts)\b|"
+            r"^(?:A|An|Another|One) (?:Committee )?(?:Expert|member)\b|"
+            r"^(?:Committee )?(?:Expert|Country Rapporteur|Rapporteur|Chairperson)"
+            r"\s+[A-Z]|, (?:Committee Expert|Country Rapporteur|"
+            r"Committee Chairperson|Country Co-Rapporteur|"
+            r"Rapporteur)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def paragraph_cue(text: str) -> str | None:
+    """The dialogue part a paragraph's opening announces (headless documents only)."""
+    head = text[:300]
+    for kind, pattern in _SECTION_CUES:
+        if pattern.search(head):
+            return kind
+    return None

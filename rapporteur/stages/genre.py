@@ -1,0 +1,121 @@
+"""Is this a treaty-body dialogue in English? Said once, with the reason, for every front end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Review
+from ..settings import Settings
+
+_STOPWORDS = {
+    "en": set(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "was",
+            "were",
+            "that",
+            "for",
+            "on",
+            "with",
+            "had",
+            "by",
+            "as",
+            "from",
+            "this",
+            "which",
+        ]
+    ),
+    "fr": set(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "et",
+            "en",
+            "que",
+            "pour",
+            "dans",
+            "par",
+            "une",
+            "sur",
+            "est",
+            "été",
+            "sont",
+            "avec",
+            "au",
+        ]
+    ),
+    "es": set(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "y",
+            "en",
+            "que",
+            "por",
+            "para",
+            "con",
+            "una",
+            "sobre",
+            "fue",
+            "han",
+            "ha",
+            "al",
+        ]
+    ),
+}
+_LANG_NAMES = {"fr": "French", "es": "Spanish"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language(text: str) -> str:
+    """'en', 'fr', 'es' or 'other', from stopword counts on the first 20,000 characters."""
+    words = [w.lower() for w in _WORD.findall(text[:20_000])]
+    if not words:
+        return "other"
+    counts = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] < max(3, len(words) * 0.05):
+        return "other"
+    return best
+
+
+def run(review: Review, settings: Settings) -> Review:
+    warnings = list(review.warnings)
+    lang = language(review.document.text)
+    meta = review.metadata
+    committee_turns = sum(t.side == "committee" for t in review.turns)
+    delegation_turns = sum(t.side == "delegation" for t in review.turns)
+    if lang != "en":
+        name = _LANG_NAMES.get(lang, "a language other than English")
+        warnings.append(
+            f"The document appears to be in {name}; rapporteur analyses English records."
+        )
+        return replace(review, warnings=tuple(warnings), is_dialogue=False)
+    is_dialogue = bool(
+        meta is not None and meta.committee is not None and (committee_turns or delegation_turns)
+    )
+    if not is_dialogue:
+        warnings.append(
+            "This does not look like a treaty-body review: no Committee and no dialogue "
+            "between Experts and a delegation were found."
+        )
+    else:
+        if not review.questions:
+            warnings.append("No questions by Committee Experts were found.")
+        if not delegation_turns:
+            warnings.append("No statements by the delegation were found.")
+        if meta is not None and meta.state_party is None:
+            warnings.append("The State party under review could not be identified.")
+    return replace(review, warnings=tuple(warnings), is_dialogue=is_dialogue)

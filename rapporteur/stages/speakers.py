@@ -1,0 +1,401 @@
+"""Participants (named people, their roles and side) and one speaker per body paragraph.
+
+The same person appears as "JASMINKA DZUMHUR", "Jasminka Dzumhur" and "Ms. Dzumhur"; names
+are matched on an accent-, case- and hyphen-folded key, and an honorific with a surname is
+resolved to the one participant with that surname. Anonymous Experts keep their label as
+written and are not participants. A paragraph that names nobody inherits the previous
+speaker of its section; the first one of a section falls back on what the section is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from ..models import Participant, Review, Sentence, Turn
+from ..settings import Settings
+from .cues import SpeakerCue, find_led_by, find_speaker
+from .sentences import paragraph_sentences
+
+SPEAKING_KINDS = frozenset({"presentation", "questions", "responses", "concluding", "other"})
+
+_COMMITTEE_TITLE = re.compile(
+    r"\b(Committee Expert|Country (Co-)?Rapporteur|Co-Rapporteur|Rapporteur|Committee (Chair|"
+    r"Chairperson|Vice-Chair|Vice-Chairperson|Member|member)|Chair(person|woman|man)? of the "
+    r"Committee|(Vice-)?Chairperson|member of the Committee|Committee member|Expert|Task Force|"
+    r"Focal Point)\b"
+)
+_OTHER_TITLE = re.compile(
+    r"\b(Ombuds(man|woman|person)|Public Defender|Human Rights (Commission|Defender)|"
+    r"national human rights institution|National Human Rights|Commissioner for Human Rights|"
+    r"civil society|non-governmental|Special Rapporteur|United Nations|UNICEF|UNHCR)\b",
+    re.I,
+)
+_DELEGATION_TITLE = re.compile(
+    r"\b(Minist(er|ry)|Ambassador|Permanent (Representative|Mission)|head of (the )?delegation|"
+    r"delegation|Secretary|Director|Deputy|Advis[eo]r|Government|Vice-Minister|Chief|President|"
+    r"Attorney|Prosecutor|Commissioner|Head of|Chargé|Counsellor|Officer|Agency|Department|"
+    r"Office of|Council|Senator|Governor|Mayor)\b",
+    re.I,
+)
+_ROLE_PHRASES = re.compile(
+    r"(Committee Expert|Country Co-Rapporteur|Country Rapporteur|Co-Rapporteur|"
+    r"Vice-Chairperson of the Committee|Chairperson of the Committee|"
+    r"Committee Vice-Chairperson|Committee Chairperson|Committee Vice-Chair|Committee Chair|"
+    r"Vice-Chairperson|Chairperson|Rapporteur|Committee Member|Committee member|"
+    r"Task Force member|Task Force Member|Focal Point(?: [^,]+)?|"
+    r"deputy head of (?:the )?delegation|head of (?:the )?delegation)",
+    re.I,
+)
+_HONORIFIC_PREFIX = re.compile(
+    r"^(Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Judge|Justice|Ambassador|Maître|Me|Sir|Dame)\.?\s+"
+)
+_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "der",
+    "di",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "van",
+    "von",
+    "den",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "y",
+    "e",
+    "ter",
+}
+
+
+def fold_name(name: str) -> str:
+    """Comparison key: no accents, no case, no hyphens or apostrophes, single spaces."""
+    name = _HONORIFIC_PREFIX.sub("", name.strip())
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = re.sub(r"[-'’.]", "", name.casefold())
+    return " ".join(name.split())
+
+
+def display_name(name: str) -> str:
+    """Title-case a name written in capitals, keeping particles in lower case."""
+    name = " ".join(_HONORIFIC_PREFIX.sub("", name.strip()).split())
+    if any(c.islower() for c in name):
+        return name
+    words = []
+    for i, w in enumerate(name.split()):
+        low = w.lower()
+        if i > 0 and low in _PARTICLES:
+            words.append(low)
+        else:
+            words.append(re.sub(r"(^|[-'’])(\w)", lambda m: m.group(1) + m.group(2).upper(), low))
+    return " ".join(words)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold_name(name)).strip("-") or "person"
+
+
+def side_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    if _COMMITTEE_TITLE.search(title) and not re.search(r"head of (the )?delegation", title, re.I):
+        return "committee"
+    if _OTHER_TITLE.search(title) and not re.search(r"delegation|Minist", title, re.I):
+        return "other"
+    if _DELEGATION_TITLE.search(title):
+        return "delegation"
+    return None
+
+
+def split_title(title: str | None, side: str | None) -> tuple[tuple[str, ...], str | None]:
+    """Roles (Committee Expert, Country Rapporteur, head of delegation) and the rest as title."""
+    if not title:
+        return (), None
+    roles = []
+    for m in _ROLE_PHRASES.finditer(title):
+        role = m.group(1)
+        if re.fullmatch(r"(deputy )?head of (the )?delegation", role, re.I):
+            role = re.sub(r"head of the delegation", "head of delegation", role.lower())
+        if role not in roles:
+            roles.append(role)
+    rest = re.sub(
+        r"(?:\s*,\s*|\s+and\s+|^)(?:the\s+)?" + _ROLE_PHRASES.pattern, "", title, flags=re.I
+    )
+    rest = re.sub(r"^\s*(?:and|,)\s*", "", rest).strip(" ,")
+    if side == "committee" and roles and len(rest.split()) <= 2:
+        rest = ""
+    return tuple(roles), (rest or None)
+
+
+@dataclass
+class _Person:
+    key: str
+    name: str
+    side: str | None
+    roles: list[str] = field(default_factory=list)
+    title: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    order: int = 0
+
+
+class _Registry:
+    """Collects people as they are named and resolves later references to them."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, _Person] = {}
+
+    def add(self, cue: SpeakerCue, context_side: str | None) -> _Person:
+        key = fold_name(cue.name)
+        person = self._find(key)
+        side = side_of_title(cue.title)
+        if person is None:
+            person = _Person(
+                key=key,
+                name=display_name(cue.name),
+                side=side or context_side,
+                order=len(self.people),
+            )
+            self.people[key] = person
+        if any(c.islower() for c in cue.name) and not any(c.islower() for c in person.name):
+            person.name = display_name(cue.name)
+        if side and (person.side is None or person.side == context_side):
+            person.side = side
+        roles, title = split_title(cue.title, person.side)
+        for role in roles:
+            if role not in person.roles:
+                person.roles.append(role)
+        if title and not person.title:
+            person.title = title
+        person.aliases.add(key)
+        return person
+
+    def _find(self, key: str) -> _Person | None:
+        if key in self.people:
+            return self.people[key]
+        tokens = key.split()
+        for person in self.people.values():
+            ptoks = person.key.split()
+            if tokens and ptoks and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
+                return person
+        return None
+
+    def resolve_surname(self, surname: str) -> _Person | None:
+        key = fold_name(surname)
+        matches = [
+            p
+            for p in self.people.values()
+            if p.key.endswith(" " + key) or p.key == key or key in p.aliases
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+
+def _context_side(kind: str) -> str | None:
+    return {"questions": "committee", "responses": "delegation", "presentation": "delegation"}.get(
+        kind
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSpan:
+    """Who speaks from one sentence of a paragraph onwards."""
+
+    sentence: int
+    speaker: str
+    side: str
+    participant: str | None
+    inferred: bool
+
+
+def run(review: Review, settings: Settings) -> Review:
+    doc = review.document
+    sections = review.sections
+    registry = _Registry()
+    kind_of = {
+        p.index: sections[p.section].kind if p.section >= 0 else "other" for p in review.paragraphs
+    }
+    sentences = {
+        p.index: paragraph_sentences(doc, p)
+        for p in review.paragraphs
+        if kind_of[p.index] in SPEAKING_KINDS | {"lead", "report"}
+    }
+    cues: dict[int, list[tuple[int, SpeakerCue]]] = {}
+
+    # Pass 1: every titled name in the lead and the body makes a participant.
+    for p in review.paragraphs:
+        kind = kind_of[p.index]
+        if p.index not in sentences:
+            continue
+        found = []
+        for si, sent in enumerate(sentences[p.index]):
+            cue = find_speaker(sent.text)
+            if cue is None:
+                continue
+            found.append((si, cue))
+            if cue.kind == "named":
+                registry.add(cue, _context_side(kind))
+        led = find_led_by(p.text)
+        if led is not None:
+            person = registry.add(led, "delegation")
+            if person.side is None:
+                person.side = "delegation"
+            if "head of delegation" not in person.roles:
+                person.roles.append("head of delegation")
+        cues[p.index] = found
+
+    # Pass 2: honorific references become participants only if they resolve or have context.
+    for p in review.paragraphs:
+        for _, cue in cues.get(p.index, []):
+            if cue.kind == "honorific" and registry.resolve_surname(cue.name) is None:
+                side = side_of_title(cue.title) or _context_side(kind_of[p.index])
+                if side is not None and kind_of[p.index] in SPEAKING_KINDS:
+                    registry.add(cue, side)
+
+    participants = _participants(registry)
+    by_key = {p.key: p for p in registry.people.values()}
+    pid = {p.key: slug(p.name) for p in registry.people.values()}
+
+    turns: list[Turn] = []
+    previous: SpeakerSpan | None = None
+    previous_section = -1
+    head = next(
+        (p for p in registry.people.values() if any("head of" in r.lower() for r in p.roles)), None
+    )
+    for p in review.paragraphs:
+        kind = kind_of[p.index]
+        if kind not in SPEAKING_KINDS or p.index not in sentences:
+            continue
+        if p.section != previous_section:
+            previous = None if kind != "concluding" else previous
+            previous_section = p.section
+        own: list[SpeakerSpan] = []
+        for si, cue in cues.get(p.index, []):
+            span = _span_for(cue, si, registry, by_key, pid, kind)
+            if span is not None:
+                own.append(span)
+        if not own or own[0].sentence != 0:
+            inherited = previous or _default_speaker(kind, head, pid)
+            if inherited is None:
+                if own:
+                    own.insert(0, replace(own[0], sentence=0, inferred=True))
+                else:
+                    continue
+            else:
+                own.insert(0, replace(inherited, sentence=0, inferred=True))
+        first = own[0]
+        turns.append(
+            Turn(
+                paragraph=p.index,
+                line=p.line,
+                side=first.side,
+                speaker=first.speaker,
+                participant=first.participant,
+                inferred=first.inferred,
+            )
+        )
+        previous = replace(own[-1], inferred=True)
+    return replace(review, participants=participants, turns=tuple(turns))
+
+
+def _span_for(
+    cue: SpeakerCue,
+    si: int,
+    registry: _Registry,
+    by_key: dict[str, _Person],
+    pid: dict[str, str],
+    kind: str,
+) -> SpeakerSpan | None:
+    if cue.kind == "named":
+        person = registry._find(fold_name(cue.name))
+        if person is None:
+            return None
+        side = person.side or _context_side(kind) or "other"
+        return SpeakerSpan(si, person.name, side, pid[person.key], False)
+    if cue.kind == "honorific":
+        person = registry.resolve_surname(cue.name)
+        if person is None:
+            return None
+        side = person.side or _context_side(kind) or "other"
+        return SpeakerSpan(si, person.name, side, pid[person.key], False)
+    label = cue.name[0].upper() + cue.name[1:]
+    if cue.kind in {"anonymous", "chair"}:
+        return SpeakerSpan(si, label, "committee", None, False)
+    if cue.kind == "delegation":
+        return SpeakerSpan(si, label, "delegation", None, False)
+    return None
+
+
+def _default_speaker(kind: str, head: _Person | None, pid: dict[str, str]) -> SpeakerSpan | None:
+    if kind == "presentation" and head is not None:
+        return SpeakerSpan(0, head.name, head.side or "delegation", pid[head.key], True)
+    if kind in {"presentation", "responses"}:
+        return SpeakerSpan(0, "The delegation", "delegation", None, True)
+    if kind == "questions":
+        return SpeakerSpan(0, "Committee Experts", "committee", None, True)
+    return None
+
+
+def _participants(registry: _Registry) -> tuple[Participant, ...]:
+    out = []
+    seen: set[str] = set()
+    for person in sorted(registry.people.values(), key=lambda p: p.order):
+        ident = slug(person.name)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        out.append(
+            Participant(
+                id=ident,
+                name=person.name,
+                side=person.side or "other",
+                roles=tuple(person.roles),
+                title=person.title,
+                aliases=tuple(sorted(person.aliases)),
+            )
+        )
+    return tuple(out)
+
+
+def speaker_spans(review: Review) -> dict[int, tuple[SpeakerSpan, ...]]:
+    """Sentence-level speakers per body paragraph, recomputed from the turns and cues."""
+    doc = review.document
+    pid_by_name = {p.name: p.id for p in review.participants}
+    registry = _Registry()
+    for part in review.participants:
+        person = _Person(
+            key=fold_name(part.name),
+            name=part.name,
+            side=part.side,
+            roles=list(part.roles),
+            title=part.title,
+            aliases=set(part.aliases),
+        )
+        registry.people[person.key] = person
+    by_key = {p.key: p for p in registry.people.values()}
+    pid = {p.key: pid_by_name[p.name] for p in registry.people.values()}
+    out: dict[int, tuple[SpeakerSpan, ...]] = {}
+    for turn in review.turns:
+        p = review.paragraphs[turn.paragraph]
+        kind = review.sections[p.section].kind
+        sents: tuple[Sentence, ...] = paragraph_sentences(doc, p)
+        spans = [SpeakerSpan(0, turn.speaker, turn.side, turn.participant, turn.inferred)]
+        for si, sent in enumerate(sents):
+            if si == 0:
+                continue
+            cue = find_speaker(sent.text)
+            if cue is None:
+                continue
+            span = _span_for(cue, si, registry, by_key, pid, kind)
+            if span is not None:
+                spans.append(span)
+        out[p.index] = tuple(spans)
+    return out
