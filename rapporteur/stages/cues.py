@@ -111,8 +111,45 @@ def _clean_title(title: str) -> str:
     return _TRAILING_CUE.sub("", " ".join(title.split())).strip(" ,")
 
 
+_ROLE_WORDS = frozenset(
+    "committee expert experts country rapporteur co-rapporteur chairperson chair vice-chair "
+    "vice-chairperson member task force mr ms mrs miss dr prof professor judge justice "
+    "ambassador maître me sir dame mr. ms. mrs. dr. prof.".split()
+)
+
+
+def _strip_role_prefix(cue: SpeakerCue) -> SpeakerCue | None:
+    """'Committee Expert Maître Jean Dupont' -> name 'Jean Dupont', roles into the title."""
+    words = cue.name.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in _ROLE_WORDS | {
+        w.rstrip(".") for w in _ROLE_WORDS
+    }:
+        i += 1
+    if i == 0:
+        return cue
+    prefix = " ".join(w for w in words[:i] if w.lower().rstrip(".") not in _HONORIFIC_WORDS)
+    name = " ".join(words[i:])
+    if len(name.split()) < 2 and cue.kind == "named":
+        return SpeakerCue("honorific", name, cue.title, cue.end - len(name), cue.end, cue.verb)
+    title = ", ".join(t for t in (prefix, cue.title) if t) or None
+    return SpeakerCue(cue.kind, name, title, cue.end - len(name), cue.end, cue.verb)
+
+
+_HONORIFIC_WORDS = frozenset(
+    "mr ms mrs miss dr prof professor judge justice ambassador maître me sir dame".split()
+)
+
+
 def find_speaker(sentence: str) -> SpeakerCue | None:
     """The speaker that a sentence opens with, if any."""
+    cue = _find_speaker(sentence)
+    if cue is not None and cue.kind == "named":
+        return _strip_role_prefix(cue)
+    return cue
+
+
+def _find_speaker(sentence: str) -> SpeakerCue | None:
     s = sentence
     m = _INTRODUCED_BY.match(s)
     if m:

@@ -93,8 +93,15 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20_000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\t\f\v") or ch == "\ufffd")
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
     return bad / len(sample) > 0.02
+
+
+def _binary_bytes(data: bytes) -> bool:
+    """NUL bytes or many control bytes: no text encoding in use for reviews produces them."""
+    sample = data[:20_000]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 11))
+    return b"\x00" in sample or controls / max(1, len(sample)) > 0.02
 
 
 def document_from_bytes(data: bytes, origin: str, settings: Settings, name: str = "") -> Document:
@@ -124,6 +131,11 @@ def document_from_bytes(data: bytes, origin: str, settings: Settings, name: str 
             f"{origin} is a binary file ({fmt}), not a text, HTML, PDF or Word document."
         )
     else:
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _binary_bytes(data):
+            raise UnsupportedFormat(
+                f"{origin} contains binary data, not readable text.",
+                hint="Give rapporteur the saved web page (.html), its text (.txt) or a PDF.",
+            )
         raw, warnings = decode_text(data, origin)
         if _looks_binary(raw):
             raise UnsupportedFormat(

@@ -74,6 +74,9 @@ _REPORT = re.compile(
     rf"(?:\s+(?:submitted\s+)?(?:of|by|from)\s+(?P<state>[^.;:()]{{2,120}}))?",
     re.I,
 )
+_PLAIN_REPORT = re.compile(
+    r"\breports? (?:of|by|submitted by|presented by) (?P<state>[^.;:()]{2,120})"
+)
 _SYMBOL = re.compile(
     r"\b(?:CMW|CRC|CEDAW|CERD|CAT|CCPR|CESCR|E/C\.12|CRPD|CED)/C/[A-Z]{3}/"
     r"(?:OPAC/|OPSC/|Q/)?[\dA-Z]+(?:[-–]\d+)?\b"
@@ -134,7 +137,14 @@ def parse_report(text: str) -> tuple[ReportInfo, str | None, int] | None:
     for m in _REPORT.finditer(text):
         if m["additional"]:
             info = ReportInfo(description=m["additional"], kind="periodic", numbers=(), symbol=None)
-            return info, m["state"], m.start()
+            state = m["state"]
+            if state is None:
+                later = re.search(
+                    r"\b(?:of|by) (?P<s>[A-Z][^.;:()]{2,120})",
+                    text[m.end("additional") : m.end() + 200],
+                )
+                state = later["s"] if later else None
+            return info, state, m.start()
         a = ordinal_value(m["a"])
         if a is None:
             continue
@@ -246,6 +256,11 @@ def run(review: Review, settings: Settings) -> Review:
         state = state or _state(fragment)
         if report and state:
             break
+    if state is None:
+        for text in framing[:3]:
+            m = _PLAIN_REPORT.search(text)
+            if m and (state := _state(m["state"])):
+                break
     symbol = _report_symbol(report_texts, candidates, state, committee)
     if report is not None:
         report = replace(report, symbol=symbol)

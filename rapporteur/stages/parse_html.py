@@ -50,45 +50,79 @@ def _with_trafilatura(html: str) -> tuple[list[str], str | None, str | None]:
     return blocks, title, date
 
 
-def _with_selectolax(html: str) -> tuple[list[str], str | None]:
+_DROP = "script, style, noscript, template, svg, nav, header, footer, form, aside, iframe, button"
+_MAIN = ("main", "article", "[role=main]", "#main-content", "#content", ".main-content")
+_DATE_META = (
+    "meta[property='article:published_time']",
+    "meta[name='date']",
+    "meta[name='dcterms.date']",
+    "meta[itemprop='datePublished']",
+)
+
+
+def _with_selectolax(html: str) -> tuple[list[str], str | None, str | None, bool]:
+    """Blocks of the page's main container in document order; (blocks, title, date, found)."""
     from selectolax.parser import HTMLParser
 
     tree = HTMLParser(html)
-    for node in tree.css("script, style, noscript, template, svg, nav, header, footer, form"):
-        node.decompose()
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node else None
-    root = (
-        tree.css_first("main")
-        or tree.css_first("article")
-        or tree.css_first("[role=main]")
-        or tree.body
-    )
+    date = None
+    for selector in _DATE_META:
+        node = tree.css_first(selector)
+        if node is not None and node.attributes.get("content"):
+            date = node.attributes["content"]
+            break
+    if date is None:
+        node = tree.css_first("time[datetime]")
+        date = node.attributes.get("datetime") if node is not None else None
+    for node in tree.css(_DROP):
+        node.decompose()
+    root = None
+    for selector in _MAIN:
+        root = tree.css_first(selector)
+        if root is not None:
+            break
+    found = root is not None
+    root = root or tree.body
     if root is None:
-        return [], title
+        return [], title, date, False
     blocks: list[str] = []
-    for node in root.css(_BLOCK_TAGS):
+    tags = set(_BLOCK_TAGS.split(","))
+    for node in root.traverse(include_text=False):  # document order, unlike css()
+        if node.tag not in tags:
+            continue
+        # Skip containers whose block children are visited on their own.
+        if node.tag in {"li", "td", "dd", "blockquote"} and node.css_first("p, h1, h2, h3, h4"):
+            continue
         text = " ".join(node.text(separator=" ").split())
         if text and (not blocks or blocks[-1] != text):
             blocks.append(text)
     if not blocks:
         text = root.text(separator="\n")
         blocks = [" ".join(t.split()) for t in text.split("\n") if t.strip()]
-    return blocks, title
+    return blocks, title, date, found
 
 
 def html_to_text(html: str, origin: str) -> tuple[str, str | None]:
-    """Return (text, title); blocks are separated by one blank line."""
+    """Return (text, title); blocks are separated by one blank line.
+
+    A page with a main-content container (<main>, <article>, role=main) is read in document
+    order with selectolax; a page without one goes to trafilatura's boilerplate removal.
+    """
     try:
-        blocks, title, date = _with_trafilatura(html)
-        if len(" ".join(blocks)) < 200:
-            fallback, title2 = _with_selectolax(html)
-            if len(" ".join(fallback)) > len(" ".join(blocks)):
-                blocks, title = fallback, title or title2
+        blocks, title, date, found = _with_selectolax(html)
+        if not found or len(" ".join(blocks)) < 200:
+            extracted, t_title, _ = _with_trafilatura(html)
+            if len(" ".join(extracted)) > len(" ".join(blocks)) * 0.5 or not blocks:
+                blocks, title = extracted or blocks, t_title or title
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         raise ParseError(f"{origin} is HTML that could not be parsed ({exc}).") from exc
+    if title:
+        title = re.sub(r"\s*[|–—-]\s*(OHCHR|UN Geneva|United Nations|UN Web TV)\s*$", "", title)
+    if title and (not blocks or blocks[0] != title) and title not in blocks[:3]:
+        blocks.insert(0, title)
     if date:
-        # Keep the page's date visible to the metadata stage as it appears on UN pages.
         blocks.insert(1 if blocks else 0, _format_date(date))
     return "\n\n".join(blocks) + "\n", title
 

@@ -29,7 +29,7 @@ _COMMITTEE_TITLE = re.compile(
 _OTHER_TITLE = re.compile(
     r"\b(Ombuds(man|woman|person)|Public Defender|Human Rights (Commission|Defender)|"
     r"national human rights institution|National Human Rights|Commissioner for Human Rights|"
-    r"civil society|non-governmental|Special Rapporteur|United Nations|UNICEF|UNHCR)\b",
+    r"civil society|non-governmental|Special Rapporteur|UNICEF|UNHCR)\b",
     re.I,
 )
 _DELEGATION_TITLE = re.compile(
@@ -105,13 +105,25 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold_name(name)).strip("-") or "person"
 
 
+_STRONG_COMMITTEE = re.compile(
+    r"\b(Committee Expert|Country (Co-)?Rapporteur|of the Committee|Committee (Chair|Chairperson|"
+    r"Vice-Chair|Vice-Chairperson|Member|member)|Committee member|Task Force)\b"
+)
+_STRONG_DELEGATION = re.compile(
+    r"delegation|Minist|Ambassador|Permanent (Representative|Mission)|Government", re.I
+)
+
+
 def side_of_title(title: str | None) -> str | None:
+    """committee / delegation / other from a title, strongest evidence first."""
     if not title:
         return None
-    if _COMMITTEE_TITLE.search(title) and not re.search(r"head of (the )?delegation", title, re.I):
+    if _STRONG_COMMITTEE.search(title) and not re.search(r"head of (the )?delegation", title, re.I):
         return "committee"
-    if _OTHER_TITLE.search(title) and not re.search(r"delegation|Minist", title, re.I):
+    if _OTHER_TITLE.search(title) and not _STRONG_DELEGATION.search(title):
         return "other"
+    if _COMMITTEE_TITLE.search(title) and not _STRONG_DELEGATION.search(title):
+        return "committee"
     if _DELEGATION_TITLE.search(title):
         return "delegation"
     return None
