@@ -13,8 +13,10 @@
     ├── PipelineError          stages configured in an impossible order
     ├── ConfigError            a settings or taxonomy file that cannot be used
     ├── StoreError             the library database
-    │   ├── ReviewNotFound
-    │   └── SchemaTooNew
+    │   ├── ReviewNotFound     no review with that id
+    │   ├── AmbiguousReview    an id prefix that matches several reviews
+    │   └── SchemaTooNew       a library written by a newer rapporteur
+    ├── InvalidQuery           a search or filter the library cannot run
     └── ExportError            an output that cannot be written
 
 Exit codes of the CLI: 0 success, 1 unexpected error, 2 wrong command-line usage, 3 the input
@@ -116,8 +118,22 @@ class ReviewNotFound(StoreError):
     status = 404
 
 
+class AmbiguousReview(StoreError):
+    code = "ambiguous_review"
+    status = 400
+
+
 class SchemaTooNew(StoreError):
     code = "schema_too_new"
+    status = 409
+
+
+class InvalidQuery(RapporteurError):
+    """An empty search, an unknown filter value or sort key: the user's input, not the data."""
+
+    code = "invalid_query"
+    exit_code = 2
+    status = 400
 
 
 class ExportError(RapporteurError):
