@@ -48,7 +48,11 @@ class Document:
     def __post_init__(self) -> None:
         if not self.line_starts:
             starts = [0]
-            starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+            find = self.text.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
             object.__setattr__(self, "line_starts", tuple(starts))
 
     def line_of(self, offset: int) -> int:
@@ -68,7 +72,11 @@ class Document:
 
 @_record
 class Paragraph:
-    """A block of text between blank lines; `start`/`end` are offsets into the document."""
+    """A block of text between blank lines; `start`/`end` are offsets into the document.
+
+    `sentences` is the (first, last + 1) range of this paragraph's entries in
+    `Review.sentences`, so later stages never split a paragraph twice.
+    """
 
     index: int
     line: int
@@ -77,6 +85,7 @@ class Paragraph:
     end: int
     text: str
     section: int = -1
+    sentences: tuple[int, int] = (0, 0)
 
 
 @_record
@@ -142,8 +151,19 @@ class Participant:
 
 
 @_record
+class Voice:
+    """Who speaks from one sentence of a paragraph on (a paragraph may hold two speakers)."""
+
+    sentence: int  # index into Review.sentences
+    side: str
+    speaker: str
+    participant: str | None
+    inferred: bool
+
+
+@_record
 class Turn:
-    """Who speaks in one body paragraph."""
+    """Who speaks in one body paragraph; `voices` lists every change of speaker inside it."""
 
     paragraph: int
     line: int
@@ -151,6 +171,7 @@ class Turn:
     speaker: str
     participant: str | None
     inferred: bool
+    voices: tuple[Voice, ...] = ()
 
 
 @_record
@@ -248,6 +269,7 @@ class Review:
 
     document: Document
     paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
     sections: tuple[Section, ...] = ()
     metadata: Metadata | None = None
     participants: tuple[Participant, ...] = ()

@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     r"urged|encouraged|concluded|acknowledged|recognised|recognized|praised|regretted|"
     r"questioned|drew attention|called|reiterated|reminded|agreed|replied|responded|"
     r"answered|informed|assured|confirmed|presented|introduced|opened|began|"
-    r"was struck|was concerned|was pleased|was interested|shared|inquired|also|then)"
+    r"was struck|was concerned|was pleased|was interested|shared)"
 )
 _ANON_CORE = (
     r"(?:(?:A|An|Another|One|Other|The same|A further|Several|Some|Two|Three|Many|"
@@ -141,8 +141,13 @@ _HONORIFIC_WORDS = frozenset(
 )
 
 
+_QUICK_VERB = re.compile(rf"\b{SPEECH_VERBS}\b|\b(?:was|were|had|noted|reported|gave|provided)\b")
+
+
 def find_speaker(sentence: str) -> SpeakerCue | None:
     """The speaker that a sentence opens with, if any."""
+    if not _QUICK_VERB.search(sentence, 0, 320):
+        return None  # every cue has its verb near the start; most sentences have none
     cue = _find_speaker(sentence)
     if cue is not None and cue.kind == "named":
         return _strip_role_prefix(cue)
@@ -207,7 +212,7 @@ _SECTION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:In|By way of) (?:his|her|their|its)?\s*(?:concluding|closing|"
             r"final) (?:remarks|statement|comments)|^Concluding (?:the|her|his)|"
-            r"\b(?:in|by way of) (?:concluding|closing) remarks\b",
+            r"\b(?:in|by way of) (?:his |her |their |its )?(?:concluding|closing) (?:remarks|statement)\b",
             re.I,
         ),
     ),

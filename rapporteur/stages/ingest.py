@@ -37,8 +37,9 @@ _MAGIC = {
     b"\x7fELF": "binary",
 }
 # Characters that saved web pages carry but the analysis must not see as distinct.
-_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 def sniff_format(data: bytes, name: str = "") -> str:
@@ -85,16 +86,13 @@ def decode_text(data: bytes, origin: str) -> tuple[str, tuple[str, ...]]:
 def normalise_text(text: str) -> str:
     """Unify line ends and odd spaces while keeping one line per source line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SPACE_LIKE).translate(_ZERO_WIDTH)
-    return unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:20_000]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
-    return bad / len(sample) > 0.02
+    return bool(sample) and len(_CONTROL.findall(sample)) / len(sample) > 0.02
 
 
 def _binary_bytes(data: bytes) -> bool:

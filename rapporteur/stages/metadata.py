@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..models import Metadata, NextMeeting, ReportInfo, Review, StateParty
 from ..reference import BY_ACRONYM, TREATY_BODIES, country_at, country_by_code
 from ..settings import Settings
+from .sentences import split_spans
 
 _ORDINALS = {
     "initial": 1,
@@ -77,6 +78,7 @@ _REPORT = re.compile(
 _PLAIN_REPORT = re.compile(
     r"\breports? (?:of|by|submitted by|presented by) (?P<state>[^.;:()]{2,120})"
 )
+_DELEGATION_OF = re.compile(r"\b(?:delegation|reports?) of (?P<state>[^.;:()]{2,120})")
 _SYMBOL = re.compile(
     r"\b(?:CMW|CRC|CEDAW|CERD|CAT|CCPR|CESCR|E/C\.12|CRPD|CED)/C/[A-Z]{3}/"
     r"(?:OPAC/|OPSC/|Q/)?[\dA-Z]+(?:[-–]\d+)?\b"
@@ -336,14 +338,18 @@ def _next_meeting(review: Review) -> NextMeeting | None:
         m = _NEXT.search(p.text)
         if not m:
             continue
-        sentence_end = p.text.find(".", m.end())
-        sentence = p.text[m.start() : sentence_end + 1 if sentence_end >= 0 else len(p.text)]
+        rest = p.text[m.start() :]
+        first = next(split_spans(rest), (0, len(rest)))
+        sentence = rest[first[0] : first[1]]
         # Symbol inside parentheses ends the sentence after "." in "(CMW/C/STP/1)."
         syms = _SYMBOL.findall(p.text[m.start() :])
         state = None
         parsed = parse_report(sentence)
         if parsed is not None:
             state = _state(parsed[1])
+        if state is None:
+            m2 = _DELEGATION_OF.search(sentence)
+            state = _state(m2["state"]) if m2 else None
         if state is None and syms:
             code = syms[0].split("/")[2]
             name = country_by_code(code)

@@ -17,8 +17,6 @@ from dataclasses import replace
 
 from ..models import Question, Review
 from ..settings import Settings
-from .sentences import paragraph_sentences
-from .speakers import speaker_spans
 
 _REPORTED = re.compile(
     r"\b(asked|inquired|enquired|queried|wondered|requested|sought|wished to know|"
@@ -58,6 +56,7 @@ _REQUEST = re.compile(
 _REQUEST_OBJECT = re.compile(
     r"\b(information|data|details|statistics|figures|clarification|explanation|update|"
     r"learn|hear|know|understand|receive|provide|provided|shared|explain|clarify|describe|"
+    r"copy|copies|breakdown|list|examples?|documents?|"
     r"indicate|elaborate|comment)\b",
     re.I,
 )
@@ -112,23 +111,21 @@ def _reported_before_question(s: str) -> bool:
 
 
 def run(review: Review, settings: Settings) -> Review:
-    doc = review.document
-    spans = speaker_spans(review)
+    sentences = review.sentences
     rounds = _rounds(review)
     questions: list[Question] = []
     for turn in review.turns:
         p = review.paragraphs[turn.paragraph]
         section = review.sections[p.section]
-        if section.kind not in {"questions", "concluding", "presentation", "responses", "other"}:
-            continue
-        paragraph_spans = spans.get(p.index, ())
-        for si, sent in enumerate(paragraph_sentences(doc, p)):
-            speaker = None
-            for span in paragraph_spans:
-                if span.sentence <= si:
-                    speaker = span
-            if speaker is None or speaker.side != "committee":
+        voices = turn.voices
+        for si in range(*p.sentences):
+            voice = None
+            for v in voices:
+                if v.sentence <= si:
+                    voice = v
+            if voice is None or voice.side != "committee":
                 continue
+            sent = sentences[si]
             kind = question_kind(sent.text)
             if kind is None:
                 continue
@@ -141,9 +138,9 @@ def run(review: Review, settings: Settings) -> Review:
                     end=sent.end,
                     text=sent.text,
                     kind=kind,
-                    asker=speaker.speaker,
-                    participant=speaker.participant,
-                    asker_inferred=speaker.inferred,
+                    asker=voice.speaker,
+                    participant=voice.participant,
+                    asker_inferred=voice.inferred,
                     paragraph=p.index,
                     section=section.index,
                     round=rounds.get(section.index, 1),

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import Paragraph, Review, Section
+from ..models import Paragraph, Review, Section, Sentence
 from ..settings import Settings
 from .cues import paragraph_cue
+from .sentences import paragraph_sentences
 
 _BLANK = re.compile(r"\n[ \t\f\v]*\n")
 
@@ -49,7 +50,8 @@ _DATE_LINE = re.compile(
 )
 _NEXT_MEETING = re.compile(r"^the committee will (next )?(meet|reconvene|resume|hold)", re.I)
 _DELEGATION_LIST = re.compile(
-    r"^the delegation of .{2,80}? (was comprised|was composed|consisted|comprised|included)",
+    r"^the delegation of .{2,240}? (was comprised|was composed|consisted|comprised|included|"
+    r"was made up|also included)",
     re.I,
 )
 _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -112,7 +114,8 @@ def is_chrome(text: str) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     t = text.strip()
-    return bool(_BOILERPLATE.search(t) or _RELEASE_CODE.match(t))
+    # Footer notes are short; a long paragraph that mentions one is still dialogue.
+    return len(t) < 600 and bool(_BOILERPLATE.search(t) or _RELEASE_CODE.match(t))
 
 
 def heading_kind(text: str) -> str | None:
@@ -158,8 +161,16 @@ def run(review: Review, settings: Settings) -> Review:
     kinds, headings = _classify(paragraphs)
     sections = _build_sections(paragraphs, kinds, headings)
     owner = {p: s.index for s in sections for p in s.paragraphs}
-    paragraphs = [replace(p, section=owner.get(p.index, -1)) for p in paragraphs]
-    return replace(review, paragraphs=tuple(paragraphs), sections=tuple(sections))
+    sentences: list[Sentence] = []
+    done = []
+    for p in paragraphs:
+        first = len(sentences)
+        if kinds[p.index] not in {"chrome", "boilerplate"} and p.index not in headings:
+            sentences.extend(paragraph_sentences(doc, p))
+        done.append(replace(p, section=owner.get(p.index, -1), sentences=(first, len(sentences))))
+    return replace(
+        review, paragraphs=tuple(done), sections=tuple(sections), sentences=tuple(sentences)
+    )
 
 
 def _classify(paragraphs: list[Paragraph]) -> tuple[list[str], dict[int, str]]:

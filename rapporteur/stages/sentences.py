@@ -58,6 +58,7 @@ _ABBREVIATIONS = frozenset(
         "mlle",
     ]
 )
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _BOUNDARY = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s+)|[.?!]+[\"'”’)\]]*$")
 
 
@@ -65,7 +66,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` closes an abbreviation or an initial."""
     if text[dot] != ".":
         return False
-    m = re.search(r"([\w.]+)$", text[:dot])
+    m = _LAST_WORD.search(text, max(0, dot - 24), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

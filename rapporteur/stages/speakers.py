@@ -13,10 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from ..models import Participant, Review, Sentence, Turn
+from ..models import Participant, Review, Turn, Voice
 from ..settings import Settings
 from .cues import SpeakerCue, find_led_by, find_speaker
-from .sentences import paragraph_sentences
 
 SPEAKING_KINDS = frozenset({"presentation", "questions", "responses", "concluding", "other"})
 
@@ -208,6 +207,9 @@ class _Registry:
             for p in self.people.values()
             if p.key.endswith(" " + key) or p.key == key or key in p.aliases
         ]
+        if not matches:
+            # Family name first ("Li Wenjing" ... "Ms. Li").
+            matches = [p for p in self.people.values() if p.key.startswith(key + " ")]
         return matches[0] if len(matches) == 1 else None
 
 
@@ -217,45 +219,29 @@ def _context_side(kind: str) -> str | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class SpeakerSpan:
-    """Who speaks from one sentence of a paragraph onwards."""
-
-    sentence: int
-    speaker: str
-    side: str
-    participant: str | None
-    inferred: bool
-
-
 def run(review: Review, settings: Settings) -> Review:
-    doc = review.document
     sections = review.sections
+    sentences = review.sentences
     registry = _Registry()
     kind_of = {
         p.index: sections[p.section].kind if p.section >= 0 else "other" for p in review.paragraphs
-    }
-    sentences = {
-        p.index: paragraph_sentences(doc, p)
-        for p in review.paragraphs
-        if kind_of[p.index] in SPEAKING_KINDS | {"lead", "report"}
     }
     cues: dict[int, list[tuple[int, SpeakerCue]]] = {}
 
     # Pass 1: every titled name in the lead and the body makes a participant.
     for p in review.paragraphs:
         kind = kind_of[p.index]
-        if p.index not in sentences:
+        if kind not in SPEAKING_KINDS | {"lead", "report"}:
             continue
         found = []
-        for si, sent in enumerate(sentences[p.index]):
-            cue = find_speaker(sent.text)
+        for si in range(*p.sentences):
+            cue = find_speaker(sentences[si].text)
             if cue is None:
                 continue
             found.append((si, cue))
             if cue.kind == "named":
                 registry.add(cue, _context_side(kind))
-        led = find_led_by(p.text)
+        led = find_led_by(p.text) if ("led by" in p.text or "headed by" in p.text) else None
         if led is not None:
             person = registry.add(led, "delegation")
             if person.side is None:
@@ -273,36 +259,36 @@ def run(review: Review, settings: Settings) -> Review:
                     registry.add(cue, side)
 
     participants = _participants(registry)
-    by_key = {p.key: p for p in registry.people.values()}
     pid = {p.key: slug(p.name) for p in registry.people.values()}
+    head = next(
+        (p for p in registry.people.values() if any("head of" in r.lower() for r in p.roles)),
+        None,
+    )
 
     turns: list[Turn] = []
-    previous: SpeakerSpan | None = None
+    previous: Voice | None = None
     previous_section = -1
-    head = next(
-        (p for p in registry.people.values() if any("head of" in r.lower() for r in p.roles)), None
-    )
     for p in review.paragraphs:
         kind = kind_of[p.index]
-        if kind not in SPEAKING_KINDS or p.index not in sentences:
+        if kind not in SPEAKING_KINDS or p.sentences[0] == p.sentences[1]:
             continue
         if p.section != previous_section:
             previous = None if kind != "concluding" else previous
             previous_section = p.section
-        own: list[SpeakerSpan] = []
+        first_sentence = p.sentences[0]
+        own: list[Voice] = []
         for si, cue in cues.get(p.index, []):
-            span = _span_for(cue, si, registry, by_key, pid, kind)
-            if span is not None:
-                own.append(span)
-        if not own or own[0].sentence != 0:
-            inherited = previous or _default_speaker(kind, head, pid)
+            voice = _voice_for(cue, si, registry, pid, kind)
+            if voice is not None:
+                own.append(voice)
+        if not own or own[0].sentence != first_sentence:
+            inherited = previous or _default_voice(kind, head, pid)
             if inherited is None:
-                if own:
-                    own.insert(0, replace(own[0], sentence=0, inferred=True))
-                else:
+                if not own:
                     continue
+                own.insert(0, replace(own[0], sentence=first_sentence, inferred=True))
             else:
-                own.insert(0, replace(inherited, sentence=0, inferred=True))
+                own.insert(0, replace(inherited, sentence=first_sentence, inferred=True))
         first = own[0]
         turns.append(
             Turn(
@@ -312,47 +298,59 @@ def run(review: Review, settings: Settings) -> Review:
                 speaker=first.speaker,
                 participant=first.participant,
                 inferred=first.inferred,
+                voices=tuple(own),
             )
         )
         previous = replace(own[-1], inferred=True)
     return replace(review, participants=participants, turns=tuple(turns))
 
 
-def _span_for(
-    cue: SpeakerCue,
-    si: int,
-    registry: _Registry,
-    by_key: dict[str, _Person],
-    pid: dict[str, str],
-    kind: str,
-) -> SpeakerSpan | None:
-    if cue.kind == "named":
-        person = registry._find(fold_name(cue.name))
+def _voice_for(
+    cue: SpeakerCue, si: int, registry: _Registry, pid: dict[str, str], kind: str
+) -> Voice | None:
+    if cue.kind in {"named", "honorific"}:
+        if cue.kind == "named":
+            person = registry._find(fold_name(cue.name))
+        else:
+            person = registry.resolve_surname(cue.name)
         if person is None:
             return None
         side = person.side or _context_side(kind) or "other"
-        return SpeakerSpan(si, person.name, side, pid[person.key], False)
-    if cue.kind == "honorific":
-        person = registry.resolve_surname(cue.name)
-        if person is None:
-            return None
-        side = person.side or _context_side(kind) or "other"
-        return SpeakerSpan(si, person.name, side, pid[person.key], False)
+        return Voice(
+            sentence=si, side=side, speaker=person.name, participant=pid[person.key], inferred=False
+        )
     label = cue.name[0].upper() + cue.name[1:]
     if cue.kind in {"anonymous", "chair"}:
-        return SpeakerSpan(si, label, "committee", None, False)
+        return Voice(sentence=si, side="committee", speaker=label, participant=None, inferred=False)
     if cue.kind == "delegation":
-        return SpeakerSpan(si, label, "delegation", None, False)
+        return Voice(
+            sentence=si, side="delegation", speaker=label, participant=None, inferred=False
+        )
     return None
 
 
-def _default_speaker(kind: str, head: _Person | None, pid: dict[str, str]) -> SpeakerSpan | None:
+def _default_voice(kind: str, head: _Person | None, pid: dict[str, str]) -> Voice | None:
+    """Who speaks in a section's first paragraph when it names nobody."""
     if kind == "presentation" and head is not None:
-        return SpeakerSpan(0, head.name, head.side or "delegation", pid[head.key], True)
+        return Voice(
+            sentence=0,
+            side=head.side or "delegation",
+            speaker=head.name,
+            participant=pid[head.key],
+            inferred=True,
+        )
     if kind in {"presentation", "responses"}:
-        return SpeakerSpan(0, "The delegation", "delegation", None, True)
+        return Voice(
+            sentence=0, side="delegation", speaker="The delegation", participant=None, inferred=True
+        )
     if kind == "questions":
-        return SpeakerSpan(0, "Committee Experts", "committee", None, True)
+        return Voice(
+            sentence=0,
+            side="committee",
+            speaker="Committee Experts",
+            participant=None,
+            inferred=True,
+        )
     return None
 
 
@@ -377,37 +375,24 @@ def _participants(registry: _Registry) -> tuple[Participant, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerSpan:
+    """Who speaks from the `sentence`-th sentence of a paragraph on (paragraph-relative)."""
+
+    sentence: int
+    speaker: str
+    side: str
+    participant: str | None
+    inferred: bool
+
+
 def speaker_spans(review: Review) -> dict[int, tuple[SpeakerSpan, ...]]:
-    """Sentence-level speakers per body paragraph, recomputed from the turns and cues."""
-    doc = review.document
-    pid_by_name = {p.name: p.id for p in review.participants}
-    registry = _Registry()
-    for part in review.participants:
-        person = _Person(
-            key=fold_name(part.name),
-            name=part.name,
-            side=part.side,
-            roles=list(part.roles),
-            title=part.title,
-            aliases=set(part.aliases),
-        )
-        registry.people[person.key] = person
-    by_key = {p.key: p for p in registry.people.values()}
-    pid = {p.key: pid_by_name[p.name] for p in registry.people.values()}
+    """Paragraph index -> speakers by paragraph-relative sentence, read off `Turn.voices`."""
     out: dict[int, tuple[SpeakerSpan, ...]] = {}
     for turn in review.turns:
-        p = review.paragraphs[turn.paragraph]
-        kind = review.sections[p.section].kind
-        sents: tuple[Sentence, ...] = paragraph_sentences(doc, p)
-        spans = [SpeakerSpan(0, turn.speaker, turn.side, turn.participant, turn.inferred)]
-        for si, sent in enumerate(sents):
-            if si == 0:
-                continue
-            cue = find_speaker(sent.text)
-            if cue is None:
-                continue
-            span = _span_for(cue, si, registry, by_key, pid, kind)
-            if span is not None:
-                spans.append(span)
-        out[p.index] = tuple(spans)
+        first = review.paragraphs[turn.paragraph].sentences[0]
+        out[turn.paragraph] = tuple(
+            SpeakerSpan(v.sentence - first, v.speaker, v.side, v.participant, v.inferred)
+            for v in turn.voices
+        )
     return out
