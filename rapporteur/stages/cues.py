@@ -212,7 +212,8 @@ _SECTION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:In|By way of) (?:his|her|their|its)?\s*(?:concluding|closing|"
             r"final) (?:remarks|statement|comments)|^Concluding (?:the|her|his)|"
-            r"\b(?:in|by way of) (?:his |her |their |its )?(?:concluding|closing) (?:remarks|statement)\b",
+            r"\b(?:in|by way of) (?:his |her |their |its )?(?:concluding|closing) "
+            r"(?:remarks|statement)\b",
             re.I,
         ),
     ),
