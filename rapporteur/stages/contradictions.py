@@ -1,0 +1,334 @@
+"""Inconsistencies: two figures that measure the same thing for the same period but disagree.
+
+Two figures measure the same thing when they have compatible units and the words around
+them overlap strongly. Words are weighted by how rare they are among the document's figure
+contexts (a word that surrounds every figure, such as the State's name or "migrant", says
+nothing), and a small synonym table joins "remittances" and "transferred". Values disagree
+when their intervals do not overlap, so a qualifier-only difference ("more than 1 million"
+against "around 1 million") and rounding ("2.6 million" against "2,600,000") are not
+reported. Figures of one sentence are never compared: a sentence that gives two numbers
+gives two different things.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import combinations, pairwise
+
+from ..models import Figure, Inconsistency, Review
+from ..settings import Settings
+from .facts_common import body_paragraphs, paragraph_sentences
+
+# Below this weighted overlap two figure contexts are about different things.
+THRESHOLD = 0.45
+# At least one shared word must occur in no more than this share of the body's sentences.
+RARE = 0.05
+
+_COMPATIBLE = {"workers": "people"}
+"""Units that count the same kind of thing: workers are people ("25,000 foreign citizens"
+and "16,000 workers" can both state a labour quota)."""
+
+_STOPWORDS = frozenset(
+    """a about above across after again against all almost along also although always am among
+    an and another any are around as at be because been before being below between both but by
+    can could did do does doing done down during each either else enough even ever every for
+    from further had has have having he her here hers him his how however i if in into is it
+    its itself just least less many may might more most much must my near nearly neither no nor
+    not now of off often on once one only or other others otherwise our out over own per perhaps
+    quite rather same several she should since so some still such than that the their them then
+    there therefore these they this those though through throughout thus to too toward towards
+    under until up upon us very via was we well were what whatever when where whereas whether
+    which while who whom whose why will with within without would yet you your
+    said says say stated noted added asked explained indicated reported replied informed
+    regarding concerning including following according
+    committee expert experts delegation member members rapporteur country state party
+    cent percent per total number numbers figure figures statistics data approximately around
+    more less than over under up least most some currently now previously recently already
+    year years month months day days time times million billion thousand hundred
+    new further significant important quite striking various different certain""".split()
+)
+_SYNONYM_GROUPS = {
+    "remit": "remittance remittances remitted transfer transfers transferred",
+    "women": "woman female females girls",
+    "children": "child minor minors",
+    "work": "worker workers working labour labor employment employed jobs job",
+    "russia": "russian federation",
+    "citizen": "citizens nationals national",
+    "quota": "quotas",
+    "deport": "deported deportation deportations expelled expulsion expulsions",
+    "prison": "prisoners imprisonment detained detention detainees",
+    "traffick": "trafficked trafficking",
+    "smuggl": "smuggled smuggling",
+}
+_SYNONYMS = {w: key for key, words in _SYNONYM_GROUPS.items() for w in words.split()}
+_UNIT_WORDS = {
+    "people": frozenset("people person citizen individual resident inhabitant".split()),
+    "workers": frozenset("work people person citizen".split()),
+    "children": frozenset("children".split()),
+    "families": frozenset("family household".split()),
+    "cases": frozenset("case cas".split()),
+    "requests": frozenset("request application".split()),
+    "centres": frozenset("centre center".split()),
+    "companies": frozenset("company companie enterprise".split()),
+    "institutions": frozenset("institution facility facilitie".split()),
+    "usd": frozenset("dollar usd".split()),
+    "eur": frozenset("euro eur".split()),
+}
+_PUNCT = str.maketrans({c: " " for c in '.,;:()[]“”"‘/?!%$€£–—'})
+
+
+def _stem(word: str) -> str:
+    """A light stemmer: enough to join "migrants"/"migrant" and "cases"/"case"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _SYNONYMS.get(w, w)
+    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if len(w) > 4 and w.endswith(suffix) and not w.endswith("ss"):
+            w = w[: -len(suffix)] + repl
+            break
+    return _SYNONYMS.get(w, w)
+
+
+@lru_cache(maxsize=8192)
+def _term(token: str) -> str | None:
+    """The index term of a lower-case token, or None for words that say nothing."""
+    if token in _STOPWORDS or len(token) < 3 or not token[0].isalpha():
+        return None
+    stem = _stem(token)
+    if stem == token and token.endswith("ed"):
+        return None  # verbs ("identified", "approved") say what happened, not what is counted
+    return stem
+
+
+def _terms(text: str, ignore: tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    for token in text.lower().translate(_PUNCT).split():
+        term = _term(token)
+        if term and not (ignore and term.startswith(ignore)):
+            out.add(term)
+    return frozenset(out)
+
+
+def _bag(text: str, ignore: tuple[str, ...], unit: str) -> frozenset[str]:
+    """Content words of a figure's context, without the words that name its unit (two
+    counts of "children" are not about the same thing because both count children)."""
+    return _terms(text, ignore) - _UNIT_WORDS.get(unit, frozenset())
+
+
+_ANAPHOR = re.compile(
+    r"\b(?:it|this|these|they|that)[ \t]+(?:[a-z]+[ \t]+)?(?:was|were|is|are|had|has|have|would|"
+    r"will|applied|represented|amounted|stood|reached|totalled|numbered)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_INTRO = re.compile(
+    r"^[^.]{0,250}?\b(?:said|asked|stated|noted|explained|added|indicated|replied)\b[ \t]*"
+)
+_CLAUSE_BREAK = re.compile(r";|,[ \t]+(?:and|but|while|whereas|with|compared)\b|\bwhile\b")
+
+
+def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    cuts = [s0, *(s0 + m.start() for m in _CLAUSE_BREAK.finditer(text[s0:s1])), s1]
+    return list(pairwise(cuts))
+
+
+def _contexts(review: Review) -> list[str]:
+    """The words that say what each figure measures: its sentence, or only its clause when
+    the sentence gives several figures; a clause that refers back ("of them", "it") brings
+    the clause or sentence it refers to."""
+    text = review.document.text
+    by_para = {p.index: p for p in review.paragraphs}
+    starts_by_sentence: dict[tuple[int, int], int] = {}
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for f in review.figures:
+        para = by_para.get(f.paragraph)
+        spans = spans_of.setdefault(f.paragraph, paragraph_sentences(review, para) if para else [])
+        for span in spans:
+            if span[0] <= f.start < span[1]:
+                starts_by_sentence[span] = starts_by_sentence.get(span, 0) + 1
+    out = []
+    for f in review.figures:
+        spans = spans_of.get(f.paragraph, [])
+        ctx = f.mention
+        for k, (s0, s1) in enumerate(spans):
+            if not s0 <= f.start < s1:
+                continue
+            if starts_by_sentence.get((s0, s1), 0) > 1:
+                clauses = _clauses(text, s0, s1)
+                c = next(n for n, (c0, c1) in enumerate(clauses) if c0 <= f.start < c1)
+                c0, c1 = clauses[c]
+                ctx = text[c0:c1]
+                if c and not _terms(ctx, ()) - _UNIT_WORDS.get(f.unit, frozenset()):
+                    # "..., and 54 per cent in 2022": an elliptical clause means the same thing
+                    ctx = text[clauses[c - 1][0] : c1]
+            else:
+                ctx = text[s0:s1]
+                c0 = s0
+            if k == 0 and (intro := _SPEAKER_INTRO.match(ctx)):
+                ctx = ctx[intro.end() :]
+            if k and _ANAPHOR.search(text, c0, f.start):
+                p0, p1 = spans[k - 1]
+                ctx = text[p0:p1] + " " + ctx
+            break
+        out.append(ctx)
+    return out
+
+
+def _sentence_of(review: Review, f: Figure) -> tuple[int, int]:
+    by_para = {p.index: p for p in review.paragraphs}
+    para = by_para.get(f.paragraph)
+    for s0, s1 in paragraph_sentences(review, para) if para else []:
+        if s0 <= f.start < s1:
+            return s0, s1
+    return f.start, f.end
+
+
+@dataclass(frozen=True, slots=True)
+class _Interval:
+    lo: float
+    hi: float
+
+
+def _interval(f: Figure) -> _Interval | None:
+    """The values a figure allows, with the rounding its digits imply."""
+    if isinstance(f.value, str) or isinstance(f.value_min, str):
+        return None
+    if f.value is None:
+        if f.value_min is None or f.value_max is None:
+            return None
+        return _Interval(float(f.value_min), float(f.value_max))
+    v = float(f.value)
+    slack = _rounding(v)
+    q = f.qualifier
+    if q == "more_than":
+        return _Interval(v - slack, math.inf)
+    if q == "at_least":
+        return _Interval(v - slack, math.inf)
+    if q == "less_than" or q == "up_to":
+        return _Interval(-math.inf, v + slack)
+    if q == "around":
+        slack = max(slack, 0.05 * abs(v))
+    return _Interval(v - slack, v + slack)
+
+
+def _rounding(v: float) -> float:
+    """Half the place of the last significant digit of a round number: "25,000" may be
+    24,600, "2.6 million" may be 2.64 million; numbers below 1,000 are taken as exact."""
+    if abs(v) < 1000 or v != int(v):
+        if abs(v) >= 1000:
+            # 2.76 billion: the mantissa's last decimal.
+            digits = f"{v:.0f}".rstrip("0")
+            return 0.5 * 10 ** (len(f"{v:.0f}") - len(digits))
+        return 0.0
+    s = f"{int(v)}"
+    zeros = len(s) - len(s.rstrip("0"))
+    return 0.5 * 10**zeros if zeros else 0.0
+
+
+def _disagree(a: Figure, b: Figure) -> bool:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return False
+    return ia.hi < ib.lo or ib.hi < ia.lo
+
+
+def _shorter(x: str, y: str) -> str:
+    return min((s for s in (x, y) if s), key=len, default="the same thing")
+
+
+def _value_text(f: Figure) -> str:
+    return f"'{f.mention}' (line {f.line}, {f.side})"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two figures that disagree, with how strongly their contexts overlap (0 to 1)."""
+
+    a: int
+    b: int
+    score: float
+    shared: tuple[str, ...]
+
+
+def candidates(review: Review) -> list[Candidate]:
+    """Every pair of disagreeing figures with compatible units and periods, scored."""
+    figs = review.figures
+    measured = [i for i, f in enumerate(figs) if f.unit != "date"]
+    if len(measured) < 2:
+        return []
+    ignore = _ignored_prefixes(review)
+    contexts = _contexts(review)
+    bags = [_bag(contexts[i], ignore, f.unit) for i, f in enumerate(figs)]
+    # Rarity is measured over every body sentence: "migration" surrounds most of what a CMW
+    # review says, "quota" and "remittances" only a few sentences.
+    text = review.document.text
+    df: dict[str, int] = {}
+    n = 0
+    for para in body_paragraphs(review):
+        for s0, s1 in paragraph_sentences(review, para):
+            n += 1
+            for w in _terms(text[s0:s1], ignore):
+                df[w] = df.get(w, 0) + 1
+    idf = {w: math.log((n + 1) / (df.get(w, 0) + 0.5)) for b in bags for w in b}
+    sentences = [_sentence_of(review, f) for f in figs]
+    out = []
+    for i, j in combinations(measured, 2):
+        a, b = figs[i], figs[j]
+        if _COMPATIBLE.get(a.unit, a.unit) != _COMPATIBLE.get(b.unit, b.unit):
+            continue
+        if sentences[i] == sentences[j]:
+            continue
+        if a.period and b.period and a.period != b.period:
+            continue
+        if not _disagree(a, b):
+            continue
+        shared = bags[i] & bags[j]
+        if not shared:
+            continue
+        weight = sum(idf[w] for w in shared)
+        norm = min(sum(idf[w] for w in bags[i]), sum(idf[w] for w in bags[j]))
+        if min(df.get(w, 0) for w in shared) > max(3, RARE * n):
+            continue  # only words common to the whole review are shared
+        out.append(Candidate(i, j, weight / norm if norm else 0.0, tuple(sorted(shared))))
+    return out
+
+
+def run(review: Review, settings: Settings) -> Review:
+    """Pair figures about the same thing and period whose values cannot both be true."""
+    figs = review.figures
+    found: list[Inconsistency] = []
+    for cand in candidates(review):
+        if cand.score < THRESHOLD:
+            continue
+        a, b = figs[cand.a], figs[cand.b]
+        same_period = bool(a.period and a.period == b.period)
+        severity = "conflict" if a.side == b.side and same_period else "possible"
+        if same_period:
+            period = f"for {a.period}"
+        elif a.period or b.period:
+            period = f"for {a.period or b.period} on one side and an unstated period on the other"
+        else:
+            period = "for an unstated period"
+        found.append(
+            Inconsistency(
+                a=cand.a,
+                b=cand.b,
+                severity=severity,
+                reason=(
+                    f"{_value_text(a)} and {_value_text(b)} both appear to measure "
+                    f'"{_shorter(a.subject, b.subject)}" {period}, but their values differ.'
+                ),
+            )
+        )
+    return replace(review, inconsistencies=tuple(found))
+
+
+def _ignored_prefixes(review: Review) -> tuple[str, ...]:
+    """The State's own name ("Kyrgyzstan", "Kyrgyz") surrounds every figure and means nothing."""
+    md = review.metadata
+    if not md or not md.state_party:
+        return ()
+    return tuple(w[:5].lower() for w in md.state_party.name.split() if len(w) >= 5)
