@@ -41,6 +41,7 @@ _CUE_PREFIX = (
     r"(?:Responding|Replying|Answering) to [^,]{1,120},\s+|"
     r"(?:Presenting|Introducing) the (?:report|reports|State party'?s? reports?)[^,]{0,80},\s+|"
     r"(?:Regarding|Concerning|On|As for|With regard to|Turning to) [^,]{1,100},\s+|"
+    r"(?:Speaking|Also speaking) (?:on behalf|in the name) of [^,]{1,120},\s+|"
     r"(?:Also|Further|Furthermore|Moreover|Finally|Lastly|Then|Next),?\s+)"
 )
 
@@ -55,6 +56,7 @@ class SpeakerCue:
     start: int  # offset of the name in the text it was found in
     end: int
     verb: str | None
+    presenting: bool = False  # the sentence says this person presents the State's report
 
 
 _NAMED_TITLED = re.compile(
@@ -144,11 +146,29 @@ _HONORIFIC_WORDS = frozenset(
 _QUICK_VERB = re.compile(rf"\b{SPEECH_VERBS}\b|\b(?:was|were|had|noted|reported|gave|provided)\b")
 
 
+_PRESENTING = re.compile(
+    r"^(?:Introducing|Presenting) the (?:State party'?s? )?reports?|, (?:presenting|introducing) "
+    r"the (?:State party'?s? )?reports?,|\b(?:presented|introduced) the (?:State party'?s? )?"
+    r"reports?\b",
+    re.I,
+)
+_ON_BEHALF = re.compile(
+    r"^(?:Also )?[Ss]peaking (?:on behalf|in the name) of (?P<org>[^,]{1,120}),"
+)
+
+
 def find_speaker(sentence: str) -> SpeakerCue | None:
     """The speaker that a sentence opens with, if any."""
     if not _QUICK_VERB.search(sentence, 0, 320):
         return None  # every cue has its verb near the start; most sentences have none
     cue = _find_speaker(sentence)
+    behalf = _ON_BEHALF.match(sentence)
+    if cue is not None and behalf is not None and cue.kind == "named":
+        # "Speaking on behalf of the National Human Rights Commission, NAME, President, said"
+        title = ", ".join(t for t in (cue.title, behalf["org"].strip()) if t)
+        cue = SpeakerCue(cue.kind, cue.name, title, cue.start, cue.end, cue.verb)
+    if cue is not None and cue.kind == "named" and _PRESENTING.search(sentence, 0, 400):
+        cue = SpeakerCue(cue.kind, cue.name, cue.title, cue.start, cue.end, cue.verb, True)
     if cue is not None and cue.kind == "named":
         return _strip_role_prefix(cue)
     return cue

@@ -29,7 +29,9 @@ _CHROME = re.compile(
     r"الانتقال إلى المحتوى الرئيسي|انتقل إلى المحتوى الرئيسي|تخطي إلى المحتوى الرئيسي|"
     r"meeting summar(y|ies)|press releases?|news( and events)?|media( center| centre)?|"
     r"home|menu|search|share|print|print this page|back to top|related|tags?|"
-    r"résumés de réunions?|communiqués? de presse|resúmenes de (las )?reuniones|"
+    r"résumés? (de|des) réunions?|communiqués? de presse|resúmenes de (las )?reuniones|"
+    r"сводки заседаний|краткие отчеты о заседаниях|пресс-релизы|会议摘要|新闻稿|"
+    r"ملخصات الاجتماعات|البيانات الصحفية|"
     r"comunicados? de prensa|resumen de (la )?reunión|ohchr|un web tv|english|français|español|"
     r"русский|中文|العربية|united nations( human rights)?( office of the high commissioner)?)"
     r"\s*[:|]?$",

@@ -26,9 +26,11 @@ _COMMITTEE_TITLE = re.compile(
     r"Focal Point)\b"
 )
 _OTHER_TITLE = re.compile(
-    r"\b(Ombuds(man|woman|person)|Public Defender|Human Rights (Commission|Defender)|"
-    r"national human rights institution|National Human Rights|Commissioner for Human Rights|"
-    r"civil society|non-governmental|Special Rapporteur|UNICEF|UNHCR)\b",
+    r"\b(Ombuds\w+|Public Defender|People'?s (Advocate|Defender)|Defensor\w*|"
+    r"Human Rights (and Equality )?(Commission|Institution|Defender|Council|Centre|Center)|"
+    r"national human rights institution|National Human Rights (Commission|Institution)|"
+    r"Commissioner for (Human|Children)|Equality (Body|Institution)|civil society|"
+    r"non-governmental|Special Rapporteur|UNICEF|UNHCR)\b",
     re.I,
 )
 _DELEGATION_TITLE = re.compile(
@@ -76,9 +78,14 @@ _PARTICLES = {
 }
 
 
+# Letters that NFKD does not split into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans("ıłŁøØđĐħæÆœŒþ", "ilLoOdDhaAoOt")
+
+
 def fold_name(name: str) -> str:
     """Comparison key: no accents, no case, no hyphens or apostrophes, single spaces."""
     name = _HONORIFIC_PREFIX.sub("", name.strip())
+    name = name.translate(_UNDECOMPOSABLE)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
     name = re.sub(r"[-'’.]", "", name.casefold())
@@ -168,7 +175,7 @@ class _Registry:
     def add(self, cue: SpeakerCue, context_side: str | None) -> _Person:
         key = fold_name(cue.name)
         person = self._find(key)
-        side = side_of_title(cue.title)
+        side = "delegation" if cue.presenting else side_of_title(cue.title)
         if person is None:
             person = _Person(
                 key=key,

@@ -93,3 +93,33 @@ def test_speakers_name_helpers() -> None:
         ("Committee Expert", "Country Rapporteur"),
         None,
     )
+
+
+def test_speakers_nhri_dotless_i_and_role_first_names() -> None:
+    review = make_review(
+        "Aller au contenu principal",
+        "Résumés des réunions",
+        "Human Rights Committee Asks Türkiye about Pre-trial Detention",
+        "The Human Rights Committee this afternoon concluded its review of the second periodic "
+        "report of Türkiye. Introducing the report, Yusuf Kemal Aydın, Deputy Minister of "
+        "Justice and head of delegation, said fair trial rights were guaranteed.",
+        "Presentation of Report",
+        "YUSUF KEMAL AYDIN, Deputy Minister of Justice and head of delegation, said reforms had "
+        "been adopted.",
+        "Speaking on behalf of the Human Rights and Equality Institution of Türkiye, MERVE "
+        "ÖZTÜRK, President, said the Institution had received many applications.",
+        "Questions by Committee Experts",
+        "Committee Vice-Chair HÉLÈNE TIGROUDJA, Country Task Force member, asked why journalists "
+        "were detained?",
+        "Responses by the Delegation",
+        "A delegate from the Ministry of Interior said that shelters had been provided.",
+    )
+    sides = {p.name: p.side for p in review.participants}
+    assert sides == {
+        "Yusuf Kemal Aydın": "delegation",
+        "Merve Öztürk": "other",
+        "Hélène Tigroudja": "committee",
+    }
+    assert [t.side for t in review.turns] == ["delegation", "other", "committee", "delegation"]
+    assert review.sections[0].kind == "chrome" and review.sections[1].kind == "lead"
+    assert review.questions[0].asker == "Hélène Tigroudja"
