@@ -146,3 +146,17 @@ def test_cli_url_limits(server: str) -> None:
 
 def test_cli_unreachable_url() -> None:
     assert_clean_error(run("analyze", "http://127.0.0.1:9/review.html", "--timeout", "2"), 3)
+
+
+def test_cli_summary_in_french_is_not_analysed_as_english(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "Le Comité des droits de l'enfant examine le rapport du Portugal\n\n"
+        "Le Comité des droits de l'enfant a examiné aujourd'hui le rapport périodique du "
+        "Portugal. Les experts ont posé des questions sur la pauvreté des enfants et sur la "
+        "protection de l'enfance. La délégation a répondu que le pays avait adopté une stratégie "
+        "nationale pour les droits de l'enfant et que les résultats seraient présentés au Comité.\n"
+    )
+    result = run("analyze", str(path), "--format", "json")
+    assert_clean_error(result, 4)
+    assert "French" in result.stderr

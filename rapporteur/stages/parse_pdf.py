@@ -15,23 +15,33 @@ _HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
 
 
 def _reflow(page_text: str) -> list[str]:
+    """Rejoin wrapped lines; a short line ends its paragraph, a short unpunctuated one is a heading."""
     text = _HYPHEN_BREAK.sub(r"\1\2", page_text)
+    lines = [" ".join(raw.split()) for raw in text.split("\n")]
+    lengths = sorted(len(x) for x in lines if x)
+    if not lengths:
+        return []
+    typical = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) > 1 else lengths[0]
     paragraphs: list[str] = []
     current: list[str] = []
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for line in lines:
         if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
+            flush()
+            continue
+        short = len(line) < typical * 0.8
+        if short and not re.search(r"[.?!:;,]$", line) and line[0].isupper() and not current:
+            paragraphs.append(line)  # a heading or a title line
             continue
         current.append(line)
-        # A line ending a sentence and clearly shorter than a full line ends a paragraph.
-        if re.search(r"[.?!:;]$", line) and len(line) < 60:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
+        if short and re.search(r"[.?!:;][\"'”’)]?$", line):
+            flush()
+    flush()
     return paragraphs
 
 
