@@ -15,7 +15,7 @@ _HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
 
 
 def _reflow(page_text: str) -> list[str]:
-    """Rejoin wrapped lines: a short line ends a paragraph; a short unpunctuated one is a heading."""
+    """Rejoin wrapped lines; short lines end paragraphs or stand alone as headings."""
     text = _HYPHEN_BREAK.sub(r"\1\2", page_text)
     lines = [" ".join(raw.split()) for raw in text.split("\n")]
     lengths = sorted(len(x) for x in lines if x)
