@@ -1,0 +1,153 @@
+"""Text analysis for question–answer retrieval: folding, domain synonyms, stopwords, stemming.
+
+`Analyzer.terms(text)` turns a sentence into the index terms that `alignment.py` matches:
+1. fold: accents removed, typographic quotes and dashes made plain, split into words
+   (hyphens and slashes separate words; a possessive "'s" is dropped);
+2. synonyms from `data/thesaurus.toml`: every surface form of a concept ("Ombudsperson",
+   "Ombudsman"; "blacklist", "entry ban") becomes one concept term, longest phrase first;
+   single words match on their stem (so "elected" meets "elections"), phrases on their
+   words with an optional plural ending; acronyms written "=AIDS" in the file only match in
+   capitals;
+3. stopwords (function words and the genre's frame: "delegation", "information",
+   "measures"), years, single letters and numbers other than identifiers ("Convention 143")
+   are dropped, and the rest is stemmed with the
+   Snowball English stemmer (PyStemmer).
+Concept terms start with "~" so that they never collide with a stemmed word.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Numbers are kept only as identifiers ("Convention 143", "article 2"); quantities in a
+# question rarely recur in its answer, which gives the figure the State has.
+_IDENTIFIER_NOUNS = frozenset(
+    "convention conventions article articles protocol protocols resolution recommendation "
+    "recommendations no law decree code chapter paragraph section goal target".split()
+)
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Accent-free text with plain quotes and dashes; case is kept."""
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Folded words of `text` with case kept and possessives dropped."""
+    out = []
+    for w in _WORD.findall(fold(text)):
+        if "'" in w:
+            w = w.split("'")[0]
+        out.append(w)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzer:
+    """Turns text into index terms; build one with `load()`."""
+
+    phrases: dict[tuple[str, ...], str]
+    stems: dict[str, str]
+    exact: dict[str, str]
+    longest: int
+    stopwords: frozenset[str]
+    version: str
+
+    def terms(
+        self, text: str, extra_stopwords: Iterable[str] = (), stop_prefixes: tuple[str, ...] = ()
+    ) -> list[str]:
+        """Index terms of `text` in order (repeats kept, for term frequency).
+
+        `extra_stopwords` are more words to drop (names of the people in the document);
+        `stop_prefixes` drops capitalised words starting so ("Kenya" drops "Kenyan").
+        """
+        raw = words(text)
+        low = [w.casefold() for w in raw]
+        extra = frozenset(extra_stopwords)
+        out: list[str] = []
+        i, n = 0, len(low)
+        while i < n:
+            concept = self.exact.get(raw[i])
+            step = 1
+            if concept is None:
+                for size in range(min(self.longest, n - i), 1, -1):
+                    concept = self.phrases.get(tuple(low[i : i + size]))
+                    if concept is not None:
+                        step = size
+                        break
+            if concept is not None:
+                out.append(concept)
+                i += step
+                continue
+            w = low[i]
+            i += 1
+            if w.isdigit() and (i < 2 or low[i - 2] not in _IDENTIFIER_NOUNS):
+                continue
+            if w in self.stopwords or w in extra or _YEAR.fullmatch(w):
+                continue
+            if stop_prefixes and raw[i - 1][:1].isupper() and w.startswith(stop_prefixes):
+                continue
+            if len(w) == 1 and not w.isdigit():
+                continue
+            if w.endswith(("isation", "isations")):  # British spelling meets American
+                w = w.replace("isation", "ization")
+            stem = _stem(w)
+            out.append(self.stems.get(stem, stem))
+        return out
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def load() -> Analyzer:
+    """The analyzer built from the packaged thesaurus (cached: built once per process)."""
+    raw = resources.files("rapporteur.data").joinpath("thesaurus.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    phrases: dict[tuple[str, ...], str] = {}
+    stems: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for concept, forms in data.get("synonyms", {}).items():
+        term = "~" + re.sub(r"[^a-z]+", "_", concept.lower())
+        for form in forms:
+            if form.startswith("="):
+                for w in words(form[1:]):
+                    exact[w] = term
+                continue
+            key = tuple(w.casefold() for w in words(form))
+            if len(key) == 1:
+                stems.setdefault(_stem(key[0]), term)
+                continue
+            if not key:
+                continue
+            phrases.setdefault(key, term)
+            for ending in ("s", "es"):
+                phrases.setdefault((*key[:-1], key[-1] + ending), term)
+    stop = frozenset(data.get("stopwords", {}).get("words", "").split())
+    return Analyzer(
+        phrases=phrases,
+        stems=stems,
+        exact=exact,
+        longest=max((len(k) for k in phrases), default=1),
+        stopwords=stop,
+        version=str(data.get("version", "")),
+    )
