@@ -71,6 +71,11 @@ THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
     "answered_cover": (0.3, 0.4, 0.5, 0.6, 0.7),
     "partial_cover": (0.0, 0.1, 0.2, 0.3, 0.4),
     "part_cover": (0.0, 0.2, 0.3, 0.4, 0.5),
+    # Not searched: a design rule of the stage (issue 3). A question whose words turn up only
+    # in an unrelated answer stays unanswered, so the evidence must share at least one of the
+    # question's head terms. Searching it on the fictional set prefers 0.0 (objective 0.859
+    # against 0.830): some paraphrased answers share no head term with their question.
+    "partial_head": (0.01,),
 }
 
 
@@ -127,6 +132,7 @@ class Table:
 
     score: np.ndarray
     cover: np.ndarray
+    head: np.ndarray
     min_part: np.ndarray
     multi: np.ndarray
     empty: np.ndarray
@@ -149,6 +155,7 @@ def table(docs: list[Doc], params: Params) -> Table:
                 (
                     f.score if f else 0.0,
                     f.cover if f else 0.0,
+                    f.head_cover if f else 0.0,
                     min(f.part_covers) if f and f.part_covers else 1.0,
                     bool(f and len(f.part_covers) > 1),
                     bool(f and f.empty),
@@ -163,11 +170,11 @@ def table(docs: list[Doc], params: Params) -> Table:
 
 
 def predict(t: Table, th: np.ndarray) -> np.ndarray:
-    """Labels for threshold rows th[:, 5] = answered_score, partial_score, answered_cover,
-    partial_cover, part_cover (mirrors alignment.decide); -1 for unmatched units."""
-    a_s, p_s, a_c, p_c, part = (th[:, i : i + 1] for i in range(5))
+    """Labels for threshold rows th[:, 6] = answered_score, partial_score, answered_cover,
+    partial_cover, part_cover, partial_head (mirrors alignment.decide); -1 for unmatched."""
+    a_s, p_s, a_c, p_c, part, p_h = (th[:, i : i + 1] for i in range(6))
     score, cover = t.score[None, :], t.cover[None, :]
-    unans = t.empty[None, :] | (score < p_s) | (cover < p_c)
+    unans = t.empty[None, :] | (score < p_s) | (cover < p_c) | (t.head[None, :] < p_h)
     multi_short = t.multi[None, :] & (t.min_part[None, :] < part)
     answered = ~unans & ~multi_short & (score >= a_s) & (cover >= a_c)
     out = np.where(unans, 2, np.where(answered, 0, 1))

@@ -77,6 +77,8 @@ class Params:
     partial_score: float = 0.25
     answered_cover: float = 0.6
     partial_cover: float = 0.3
+    partial_head: float = 0.01
+    """Share of the head terms' idf mass the evidence must cover for a partial answer."""
     part_cover: float = 0.5
     """A part of a multi-part question counts as covered from this share of its idf mass."""
     identifier_clash: float = 0.3
@@ -94,12 +96,13 @@ PARAMS = Params(
     later_round=0.4,
     presentation=0.2,
     order=0.1,
-    runner_up=1.0,
+    runner_up=0.7,
     answered_score=0.325,
     partial_score=0.175,
     answered_cover=0.3,
-    partial_cover=0.0,
-    part_cover=0.2,
+    partial_cover=0.1,
+    partial_head=0.01,
+    part_cover=0.4,
 )
 
 _FRAME = re.compile(
@@ -177,7 +180,7 @@ def features(
         evidence = _evidence(review, analyzer, extra)
     if not evidence:
         empty = "The delegation has no passage in the body that could answer it."
-        return [Features((), 0.0, 0.0, (), "", empty) for _ in review.questions]
+        return [Features((), 0.0, 0.0, 0.0, (), "", empty) for _ in review.questions]
     scorer = _Scorer(evidence, params)
     positions = _question_positions(review.questions)
     contexts = _contexts(review)
@@ -446,6 +449,8 @@ class Features:
     cover: float
     """Share of the question's own idf mass found in the evidence (best sentence, its
     neighbours, the runners-up)."""
+    head_cover: float
+    """The same for the question's head terms: its rarer half by idf, the specific words."""
     part_covers: tuple[float, ...]
     """The same for each part of a multi-part question (one value for a single ask)."""
     where: str
@@ -457,7 +462,9 @@ def question_features(
     q: Question, query: _Query, q_pos: float, scorer: _Scorer, params: Params
 ) -> Features:
     if not query.weights:
-        return Features((), 0.0, 0.0, (), "", "The question has no content words to look for.")
+        return Features(
+            (), 0.0, 0.0, 0.0, (), "", "The question has no content words to look for."
+        )
     lexical = scorer.lexical(query.weights)
     evidence = scorer.evidence
     factor = np.array([_prior(q, e, q_pos, params) for e in evidence])
@@ -471,7 +478,7 @@ def question_features(
     )
     if not order:
         return Features(
-            (), 0.0, 0.0, (), "", "No delegation passage shares the question's key terms."
+            (), 0.0, 0.0, 0.0, (), "", "No delegation passage shares the question's key terms."
         )
     best = order[0]
     best_score = float(combined[best])
@@ -496,9 +503,15 @@ def question_features(
         if evidence[i].paragraph == b.paragraph:
             seen |= scorer.term_sets[i]
     own = {t: w for t, w in query.weights.items() if t not in query.context_terms}
-    cover = _cover(own if len(own) >= 2 else query.weights, seen, scorer)
+    basis = own if len(own) >= 2 else query.weights
+    cover = _cover(basis, seen, scorer)
+    idfs = sorted(scorer.idf(t) for t in basis)
+    median = idfs[(len(idfs) - 1) // 2] if idfs else 0.0
+    head = {t: 1.0 for t in basis if scorer.idf(t) >= median}
     part_covers = tuple(_cover(dict.fromkeys(p, 1.0), seen, scorer) for p in query.parts)
-    return Features(answers, best_score, cover, part_covers, _where(b))
+    return Features(
+        answers, best_score, cover, _cover(head, seen, scorer), part_covers, _where(b)
+    )
 
 
 def _clash(identifiers: frozenset[tuple[str, str]], e: _Evidence) -> bool:
@@ -524,6 +537,14 @@ def decide(f: Features, params: Params) -> tuple[str, str]:
         return "unanswered", (
             f"Best evidence scored {score:.2f}, below the {params.partial_score:.2f} needed "
             f"for a partial answer ({where})."
+        )
+    if f.head_cover < params.partial_head:
+        return "unanswered", (
+            f"The closest delegation passage ({where}) shares none of the question's most "
+            f"specific terms, only its common ones."
+            if f.head_cover == 0
+            else f"The closest delegation passage ({where}) covers only {f.head_cover:.0%} of "
+            f"the question's most specific terms (at least {params.partial_head:.0%} needed)."
         )
     if cover < params.partial_cover:
         return "unanswered", (

@@ -1,0 +1,151 @@
+"""Question–answer alignment on small fictional dialogues (rapporteur/stages/alignment.py)."""
+
+from __future__ import annotations
+
+from rapporteur.api import analyze_text
+from rapporteur.models import Question, Review
+from rapporteur.output.json_out import dumps, to_dict
+from rapporteur.stages.alignment import PARAMS, own_text
+from rapporteur.stages.thesaurus import load
+
+TITLE = "Experts of the Committee on Migrant Workers Review the Report of Ruritania"
+LEAD = (
+    "The Committee on Migrant Workers today considered the second periodic report of "
+    "Ruritania, with Experts asking about domestic workers and labour inspection."
+)
+PRESENTATION = (
+    "ANNA BERG, Deputy Minister of Labour of Ruritania and head of delegation, said twelve "
+    "migrant resource centres operated in the regions and offered legal advice and language "
+    "courses to newcomers."
+)
+ROUND_1 = (
+    "PEDRO ALVES, Committee Expert and Country Rapporteur, said the Committee welcomed the "
+    "report.  How many migrant resource centres were in operation, and what services did they "
+    "offer?  How many domestic workers were registered, and what was their average monthly "
+    "wage?  Were labour inspectors able to enter private homes?  What was the annual budget of "
+    "the Ombudsperson's office?"
+)
+RESPONSES_1 = (
+    "The delegation said 4,500 domestic workers were registered with the social insurance "
+    "fund.  Labour inspectors had carried out 300 inspections on construction sites last year."
+)
+ROUND_2 = (
+    "A Committee Expert asked whether the State intended to ratify International Labour "
+    "Organization Convention 143 on migrant workers?"
+)
+RESPONSES_2 = (
+    "The delegation said the annual budget of the Ombudsman's office had doubled to two "
+    "million euros.  Ruritania would ratify International Labour Organization Convention 189 "
+    "on domestic workers next year."
+)
+CLOSING = "Ms. Berg thanked the Committee for the constructive dialogue."
+
+
+def document(*, responses: bool = True) -> str:
+    parts = [TITLE, LEAD, "Presentation of Report", PRESENTATION]
+    parts += ["Questions by Committee Experts", ROUND_1]
+    if responses:
+        parts += ["Responses by the Delegation", RESPONSES_1]
+    parts += ["Questions by Committee Experts", ROUND_2]
+    if responses:
+        parts += ["Responses by the Delegation", RESPONSES_2]
+    parts += ["Concluding Remarks", CLOSING]
+    return "\n\n".join(parts) + "\n"
+
+
+def line_of(text: str, fragment: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if fragment in line)
+
+
+def question(review: Review, fragment: str) -> Question:
+    return next(q for q in review.questions if fragment in q.text)
+
+
+def test_alignment_answer_in_a_later_round_found_through_the_thesaurus() -> None:
+    text = document()
+    review = analyze_text(text)
+    q = question(review, "budget of the Ombudsperson")
+    assert q.round == 1
+    assert q.answers[0].line == line_of(text, "budget of the Ombudsman's office had doubled")
+    assert q.status == "answered"
+    assert "round 2" in q.status_reason
+
+
+def test_alignment_answer_before_the_question_in_the_presentation() -> None:
+    text = document()
+    review = analyze_text(text)
+    q = question(review, "migrant resource centres were in operation")
+    assert q.answers[0].line == line_of(text, "twelve migrant resource centres")
+    assert q.status != "unanswered"
+    assert "presentation" in q.status_reason
+
+
+def test_alignment_multi_part_question_half_answered_is_partial() -> None:
+    text = document()
+    review = analyze_text(text)
+    q = question(review, "How many domestic workers were registered")
+    assert q.answers[0].line == line_of(text, "4,500 domestic workers")
+    assert q.status == "partial"
+    assert "parts" in q.status_reason
+
+
+def test_alignment_words_in_an_unrelated_answer_leave_the_question_unanswered() -> None:
+    review = analyze_text(document())
+    # "labour inspectors" recurs in an answer about construction sites, not private homes.
+    assert question(review, "enter private homes").status == "unanswered"
+    # The answer names another convention with the same words around it.
+    assert question(review, "Convention 143").status == "unanswered"
+
+
+def test_alignment_review_without_responses_leaves_everything_unanswered() -> None:
+    text = "\n\n".join(
+        [TITLE, LEAD, "Questions by Committee Experts", ROUND_1, ROUND_2.replace("A Co", "Co")]
+    )
+    review = analyze_text(text + "\n")
+    assert review.questions
+    for q in review.questions:
+        assert q.status == "unanswered"
+        assert q.answers == ()
+        assert q.status_reason
+
+
+def test_alignment_evidence_is_an_exact_sentence_of_its_line() -> None:
+    text = document()
+    review = analyze_text(text)
+    lines = text.split("\n")
+    for q in review.questions:
+        assert q.status in {"answered", "partial", "unanswered"}
+        assert q.status_reason.endswith(".")
+        scores = [a.score for a in q.answers]
+        assert scores == sorted(scores, reverse=True)
+        for a in q.answers:
+            assert a.text in lines[a.line - 1]
+            assert review.document.text[a.start : a.end] == a.text
+
+
+def test_alignment_is_deterministic() -> None:
+    text = document()
+    first = dumps(to_dict(analyze_text(text)))
+    second = dumps(to_dict(analyze_text(text)))
+    assert first == second
+
+
+def test_alignment_own_text_drops_the_reporting_frame() -> None:
+    review = analyze_text(document())
+    q = question(review, "ratify International Labour")
+    assert own_text(q).strip().startswith("whether the State intended")
+
+
+def test_thesaurus_maps_synonyms_and_drops_genre_filler() -> None:
+    analyzer = load()
+    assert analyzer.terms("the Ombudsperson") == analyzer.terms("the Ombudsman")
+    assert analyzer.terms("the ILO") == analyzer.terms("International Labour Organization")
+    assert analyzer.terms("a blacklist") == analyzer.terms("an entry ban")
+    assert analyzer.terms("The delegation provided information on measures") == []
+    assert analyzer.terms("Convention 143") == ["143"]
+    assert analyzer.terms("aids to navigation") != analyzer.terms("AIDS")
+
+
+def test_alignment_thresholds_are_ordered() -> None:
+    assert PARAMS.partial_score <= PARAMS.answered_score
+    assert PARAMS.partial_cover <= PARAMS.answered_cover
