@@ -161,3 +161,36 @@ def analyze(
         reason = review.warnings[-1] if review.warnings else "not a treaty-body review"
         click.echo(f"Error: {source}: {reason}", err=True)
         sys.exit(4)
+
+
+@main.command()
+@_source_arg
+@click.option(
+    "--include-partial/--no-include-partial",
+    default=True,
+    show_default=True,
+    help="Also list the questions the delegation answered only in part.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+@_with_limits
+def unanswered(
+    source: str,
+    include_partial: bool,
+    output: Path | None,
+    max_bytes: int | None,
+    fetch_timeout: float | None,
+    taxonomy: Path | None,
+) -> None:
+    """List the questions of one review left unanswered (and partially answered), by asker
+    and theme, with line references: text ready to paste into a follow-up letter."""
+    from .output.unanswered_out import render
+
+    settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
+    review = api.analyze(source, settings, stdin=_read_stdin(source))
+    write_output(render(review, include_partial=include_partial), output)
