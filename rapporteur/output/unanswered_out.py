@@ -25,9 +25,7 @@ def render(review: Review, *, include_partial: bool = True) -> str:
     n_un = sum(q.status == "unanswered" for q in questions)
     n_part = len(questions) - n_un
     what = (
-        "Unanswered and partially answered questions"
-        if include_partial
-        else "Unanswered questions"
+        "Unanswered and partially answered questions" if include_partial else "Unanswered questions"
     )
     out = [what]
     if meta is not None:

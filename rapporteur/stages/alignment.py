@@ -462,9 +462,7 @@ def question_features(
     q: Question, query: _Query, q_pos: float, scorer: _Scorer, params: Params
 ) -> Features:
     if not query.weights:
-        return Features(
-            (), 0.0, 0.0, 0.0, (), "", "The question has no content words to look for."
-        )
+        return Features((), 0.0, 0.0, 0.0, (), "", "The question has no content words to look for.")
     lexical = scorer.lexical(query.weights)
     evidence = scorer.evidence
     factor = np.array([_prior(q, e, q_pos, params) for e in evidence])
@@ -509,9 +507,7 @@ def question_features(
     median = idfs[(len(idfs) - 1) // 2] if idfs else 0.0
     head = {t: 1.0 for t in basis if scorer.idf(t) >= median}
     part_covers = tuple(_cover(dict.fromkeys(p, 1.0), seen, scorer) for p in query.parts)
-    return Features(
-        answers, best_score, cover, _cover(head, seen, scorer), part_covers, _where(b)
-    )
+    return Features(answers, best_score, cover, _cover(head, seen, scorer), part_covers, _where(b))
 
 
 def _clash(identifiers: frozenset[tuple[str, str]], e: _Evidence) -> bool:
