@@ -301,7 +301,25 @@ class _Scorer:
         self.n_sent = len(evidence)
         self.n_par = n_par
         self.term_sets = [set(e.terms) for e in evidence]
+        self.is_response = np.array([e.kind == "responses" for e in evidence])
+        self.is_presentation = np.array([e.kind == "presentation" for e in evidence])
+        self.rounds = np.array([e.round for e in evidence])
+        self.starts = np.array([e.sentence.start for e in evidence])
+        self.positions = np.array([e.position for e in evidence])
         self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def prior(self, q: Question, q_pos: float) -> np.ndarray:
+        """Structural factor of every evidence sentence for a question (see `_prior`)."""
+        p = self.params
+        same = self.is_response & (self.rounds == q.round) & (self.starts > q.start)
+        later = self.is_response & ~same & (self.rounds > q.round)
+        earlier = self.is_response & ~same & ~later
+        out = np.full(len(self.evidence), 1 + p.other)
+        out[self.is_presentation] = 1 + p.presentation
+        out[earlier] = 1 + p.earlier_round
+        out[later] = 1 + p.later_round
+        out[same] = (1 + p.same_round + p.order * (1 - np.abs(q_pos - self.positions)))[same]
+        return out
 
     def idf(self, term: str) -> float:
         return _idf(self.sent_df.get(term, 0), self.n_sent)
@@ -465,7 +483,7 @@ def question_features(
         return Features((), 0.0, 0.0, 0.0, (), "", "The question has no content words to look for.")
     lexical = scorer.lexical(query.weights)
     evidence = scorer.evidence
-    factor = np.array([_prior(q, e, q_pos, params) for e in evidence])
+    factor = scorer.prior(q, q_pos)
     if query.identifiers:
         factor *= np.array(
             [params.identifier_clash if _clash(query.identifiers, e) else 1.0 for e in evidence]
@@ -567,18 +585,6 @@ def decide(f: Features, params: Params) -> tuple[str, str]:
         f"Best evidence scored {score:.2f} (answered at >= {params.answered_score:.2f}) {where}, "
         f"covering {pct} of the question's key terms."
     )
-
-
-def _prior(q: Question, e: _Evidence, q_pos: float, params: Params) -> float:
-    if e.kind == "responses":
-        if e.round == q.round and e.sentence.start > q.start:
-            return 1 + params.same_round + params.order * (1 - abs(q_pos - e.position))
-        if e.round > q.round:
-            return 1 + params.later_round
-        return 1 + params.earlier_round
-    if e.kind == "presentation":
-        return 1 + params.presentation
-    return 1 + params.other
 
 
 def _cover(weights: dict[str, float], seen: set[str], scorer: _Scorer) -> float:

@@ -38,10 +38,15 @@ _IDENTIFIER_NOUNS = frozenset(
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Accent-free text with plain quotes and dashes; case is kept."""
-    text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_PLAIN)
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:
@@ -59,6 +64,7 @@ class Analyzer:
     """Turns text into index terms; build one with `load()`."""
 
     phrases: dict[tuple[str, ...], str]
+    starts: frozenset[str]
     stems: dict[str, str]
     exact: dict[str, str]
     longest: int
@@ -81,7 +87,7 @@ class Analyzer:
         while i < n:
             concept = self.exact.get(raw[i])
             step = 1
-            if concept is None:
+            if concept is None and low[i] in self.starts:
                 for size in range(min(self.longest, n - i), 1, -1):
                     concept = self.phrases.get(tuple(low[i : i + size]))
                     if concept is not None:
@@ -145,6 +151,7 @@ def load() -> Analyzer:
     stop = frozenset(data.get("stopwords", {}).get("words", "").split())
     return Analyzer(
         phrases=phrases,
+        starts=frozenset(k[0] for k in phrases),
         stems=stems,
         exact=exact,
         longest=max((len(k) for k in phrases), default=1),
