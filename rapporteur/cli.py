@@ -194,3 +194,297 @@ def unanswered(
     settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
     review = api.analyze(source, settings, stdin=_read_stdin(source))
     write_output(render(review, include_partial=include_partial), output)
+
+
+# --------------------------------------------------------------------------- the library
+# ingest / list / show / search / serve: each parses options, calls one function of
+# rapporteur.library (or rapporteur.web.app.serve) and formats the result.
+
+_db_option = click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Library file. Default: $RAPPORTEUR_DB, else library.db in your data folder.",
+)
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs.",
+)
+_review_filters = [
+    click.option("--committee", default=None, help="Committee acronym, e.g. CMW or CEDAW."),
+    click.option("--country", default=None, help="State party: ISO 3166 alpha-3 code or name."),
+    click.option("--year", default=None, help="A year or a range: 2019, 2015-2020, 2015-, -2010."),
+    click.option("--session", type=click.IntRange(min=1), default=None, help="Session number."),
+]
+_page_options = [
+    click.option("--limit", type=click.IntRange(1, 1000), default=None, help="Rows to show."),
+    click.option("--offset", type=click.IntRange(min=0), default=0, help="Rows to skip."),
+]
+
+
+def _with(options: list[Any]) -> Any:
+    def decorate(fn: Any) -> Any:
+        for opt in reversed(options):
+            fn = opt(fn)
+        return fn
+
+    return decorate
+
+
+def _echo_json(data: Any) -> None:
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, metavar="PATH_OR_URL...")
+@_db_option
+@click.option(
+    "--url-list",
+    is_flag=True,
+    help="Read each file argument as a list of URLs, one per line (.urls files always are).",
+)
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes analysing documents in parallel (default: one per CPU core).",
+)
+@click.option("--force", is_flag=True, help="Analyse again documents already in the library.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_format_option
+@_with_limits
+def ingest(
+    sources: tuple[str, ...],
+    db: Path | None,
+    url_list: bool,
+    workers: int | None,
+    force: bool,
+    quiet: bool,
+    fmt: str,
+    max_bytes: int | None,
+    fetch_timeout: float | None,
+    taxonomy: Path | None,
+) -> None:
+    """Add documents to the library: files, folders (searched recursively for .txt, .html,
+    .htm, .pdf and .docx), http(s) URLs and lists of URLs.
+
+    Content already in the library is skipped; content stored by an older rapporteur is
+    analysed again. A document that cannot be read, or is not a treaty-body dialogue, is
+    reported as failed and not stored; the others are stored all the same. Exit code 0 when
+    nothing failed, 3 when at least one source failed.
+    """
+    from . import library
+    from .output.library_out import ingest_dict, render_ingest
+
+    library.require_sources(list(sources))
+    settings = from_env(
+        max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, workers=workers
+    )
+    bar: Any = None
+
+    def on_total(n: int) -> None:
+        nonlocal bar
+        if not quiet and n > 1 and sys.stderr.isatty():
+            bar = click.progressbar(length=n, label="Ingesting", file=sys.stderr, show_pos=True)
+            bar.__enter__()
+
+    def progress(item: library.IngestItem) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        summary = library.ingest_paths(
+            sources,
+            db,
+            settings=settings,
+            url_list=url_list,
+            force=force,
+            progress=progress,
+            on_total=on_total,
+        )
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    if fmt == "json":
+        _echo_json(ingest_dict(summary))
+    else:
+        click.echo(render_ingest(summary), nl=False)
+    if not summary.ok:
+        sys.exit(3)
+
+
+@main.command("list")
+@_db_option
+@_with(_review_filters)
+@click.option(
+    "--sort",
+    type=click.Choice(
+        ["year", "committee", "state", "session", "date", "questions", "unanswered", "added", "id"]
+    ),
+    default="year",
+    show_default=True,
+    help="Column to sort by (years, dates and counts: largest first).",
+)
+@click.option("--reverse", is_flag=True, help="Reverse the sort order.")
+@_with(_page_options)
+@_format_option
+def list_command(
+    db: Path | None,
+    committee: str | None,
+    country: str | None,
+    year: str | None,
+    session: int | None,
+    sort: str,
+    reverse: bool,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+) -> None:
+    """List the reviews in the library, newest first, with optional filters."""
+    from . import library
+    from .output.library_out import page_dict, render_page
+
+    filters = library.make_filters(committee=committee, country=country, year=year, session=session)
+    descending = sort in {"year", "date", "questions", "unanswered", "added"}
+    page = library.list_reviews(
+        db,
+        filters=filters,
+        sort=sort,
+        descending=descending != reverse,
+        limit=limit or 1000,
+        offset=offset,
+    )
+    if fmt == "json":
+        _echo_json(page_dict(page))
+    else:
+        click.echo(render_page(page), nl=False)
+
+
+@main.command()
+@click.argument("review", metavar="REVIEW")
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a summary; json: the stored rapporteur/review@1 object.",
+)
+def show(review: str, db: Path | None, fmt: str) -> None:
+    """Show one stored review: REVIEW is its id from `rapporteur list` (or a unique prefix)."""
+    from . import library
+
+    stored = library.get_review(review, db)
+    if fmt == "json":
+        from .output.json_out import dumps
+
+        click.echo(dumps(dict(stored.data)), nl=False)
+    else:
+        from .output.library_out import render_review
+
+        click.echo(render_review(stored.summary, stored.data), nl=False)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@_db_option
+@_with(_review_filters)
+@click.option(
+    "--side",
+    type=click.Choice(["committee", "delegation", "other"]),
+    default=None,
+    help="Who said it.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["answered", "partial", "unanswered"]),
+    default=None,
+    help="Only questions with this status (and the answers given to them).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["question", "answer", "paragraph", "figure", "commitment"]),
+    multiple=True,
+    help="Search only these kinds of passage (repeatable). Default: all.",
+)
+@_with(_page_options)
+@_format_option
+def search(
+    query: tuple[str, ...],
+    db: Path | None,
+    committee: str | None,
+    country: str | None,
+    year: str | None,
+    session: int | None,
+    side: str | None,
+    status: str | None,
+    kind: tuple[str, ...],
+    limit: int | None,
+    offset: int,
+    fmt: str,
+) -> None:
+    """Search the library: every question, answer, paragraph, figure and commitment.
+
+    Words match their variants (remittance, remittances) with or without accents. Quote
+    a phrase ("domestic workers"), combine with OR or NOT, or end a word with * (migra*).
+    """
+    from . import library
+    from .output.library_out import render_search, search_dict
+
+    filters = library.make_filters(
+        committee=committee,
+        country=country,
+        year=year,
+        session=session,
+        side=side,
+        status=status,
+        kind=kind,
+    )
+    result = library.search(
+        " ".join(query), db, filters=filters, limit=limit or 20, offset=offset, facets=fmt == "json"
+    )
+    if fmt == "json":
+        _echo_json(search_dict(result))
+    else:
+
+        def mark(text: str) -> str:
+            return click.style(text, bold=True, fg="yellow")
+
+        click.echo(render_search(result, mark), nl=False)
+
+
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
+)
+@click.option(
+    "--max-upload-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest upload accepted (default 10 MB, or $RAPPORTEUR_MAX_UPLOAD_BYTES).",
+)
+def serve(db: Path | None, host: str, port: int, max_upload_bytes: int | None) -> None:
+    """Serve the library in a web browser, with a JSON API under /api/ (localhost only
+    unless --host says otherwise)."""
+    from .web.app import serve as run_server
+
+    if host not in _LOCAL_HOSTS:
+        click.echo(
+            f"Warning: listening on {host}: anyone who can reach this machine can read the "
+            "library and add documents to it.",
+            err=True,
+        )
+    run_server(db, from_env(max_upload_bytes=max_upload_bytes), host=host, port=port)

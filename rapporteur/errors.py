@@ -17,6 +17,7 @@
     │   ├── AmbiguousReview    an id prefix that matches several reviews
     │   └── SchemaTooNew       a library written by a newer rapporteur
     ├── InvalidQuery           a search or filter the library cannot run
+    ├── CrossSiteRequest       a web form posted from another site (refused)
     └── ExportError            an output that cannot be written
 
 Exit codes of the CLI: 0 success, 1 unexpected error, 2 wrong command-line usage, 3 the input
@@ -134,6 +135,14 @@ class InvalidQuery(RapporteurError):
     code = "invalid_query"
     exit_code = 2
     status = 400
+
+
+class CrossSiteRequest(RapporteurError):
+    """A POST to the web UI or API whose Origin is another site: refused, nothing changes."""
+
+    code = "cross_site_request"
+    exit_code = 2
+    status = 403
 
 
 class ExportError(RapporteurError):

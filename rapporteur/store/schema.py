@@ -1,0 +1,170 @@
+"""The library schema as ordered migrations, and the FTS5 indexes kept in step by triggers.
+
+`MIGRATIONS[i]` brings a library from schema version i to i + 1. Never edit a migration
+that has been released; append a new one (and a test that upgrades a library from the
+previous version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+"""Stemmed (remittance = remittances), case- and accent-insensitive (Ünver = Unver)."""
+
+SEARCH_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "question": ("questions", ("text", "asker")),
+    "answer": ("answers", ("text",)),
+    "paragraph": ("paragraphs", ("text", "speaker")),
+    "figure": ("figures", ("mention", "subject")),
+    "commitment": ("commitments", ("text", "speaker")),
+}
+"""kind -> (content table, indexed columns). Each content table has review_id, line, side,
+status and the indexed columns; its FTS5 table `<table>_fts` is an external-content index
+over it, so the text is stored once."""
+
+
+def fts_statements(table: str, columns: Sequence[str]) -> list[str]:
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
+        f"content_rowid='id', tokenize='{TOKENIZE}')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+_REVIEW_CHILD = "review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE"
+
+V1: tuple[str, ...] = (
+    """CREATE TABLE reviews (
+        id TEXT PRIMARY KEY,              -- first 12 hex digits of sha256
+        sha256 TEXT NOT NULL UNIQUE,      -- of the document's bytes: ingest is idempotent
+        origin TEXT NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        committee TEXT,
+        state_name TEXT,
+        state_iso3 TEXT,
+        year INTEGER,
+        session INTEGER,
+        date TEXT,
+        report TEXT,
+        report_symbol TEXT,
+        is_dialogue INTEGER NOT NULL,
+        analyzer_version TEXT NOT NULL,   -- older than the running one: re-analysed on ingest
+        n_participants INTEGER NOT NULL,
+        n_questions INTEGER NOT NULL,
+        n_answered INTEGER NOT NULL,
+        n_partial INTEGER NOT NULL,
+        n_unanswered INTEGER NOT NULL,
+        n_figures INTEGER NOT NULL,
+        n_contradictions INTEGER NOT NULL,
+        n_commitments INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL                -- the rapporteur/review@1 object, as analysed
+    )""",
+    "CREATE INDEX reviews_committee ON reviews(committee)",
+    "CREATE INDEX reviews_state ON reviews(state_iso3)",
+    "CREATE INDEX reviews_year ON reviews(year)",
+    f"""CREATE TABLE sources (              -- original bytes (zlib), to re-analyse uploads
+        {_REVIEW_CHILD.replace("NOT NULL", "PRIMARY KEY")},
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL
+    )""",
+    f"""CREATE TABLE participants (
+        {_REVIEW_CHILD},
+        pid TEXT NOT NULL,
+        name TEXT NOT NULL,
+        side TEXT NOT NULL,
+        roles TEXT NOT NULL,              -- JSON list
+        title TEXT,
+        PRIMARY KEY (review_id, pid)
+    )""",
+    f"""CREATE TABLE paragraphs (
+        id INTEGER PRIMARY KEY,
+        {_REVIEW_CHILD},
+        line INTEGER NOT NULL,
+        last_line INTEGER NOT NULL,
+        section TEXT,
+        side TEXT,
+        status TEXT,                      -- always NULL: paragraphs have no status
+        speaker TEXT,
+        text TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE questions (
+        id INTEGER PRIMARY KEY,
+        {_REVIEW_CHILD},
+        qid TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        round INTEGER,
+        kind TEXT,
+        asker TEXT,
+        participant TEXT,
+        side TEXT,
+        status TEXT,
+        themes TEXT NOT NULL,             -- space-separated theme ids
+        text TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE answers (              -- one row per distinct answer passage
+        id INTEGER PRIMARY KEY,
+        {_REVIEW_CHILD},
+        line INTEGER NOT NULL,
+        score REAL,                       -- best link score
+        side TEXT,
+        status TEXT,                      -- best status among the questions it answers
+        qids TEXT NOT NULL,               -- space-separated question ids
+        text TEXT NOT NULL
+    )""",
+    """CREATE TABLE question_answers (
+        question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+        answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+        rank INTEGER NOT NULL,
+        score REAL,
+        PRIMARY KEY (question_id, answer_id)
+    )""",
+    "CREATE INDEX question_answers_answer ON question_answers(answer_id)",
+    f"""CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        {_REVIEW_CHILD},
+        idx INTEGER NOT NULL,             -- index in the review's figures (inconsistencies)
+        line INTEGER NOT NULL,
+        mention TEXT NOT NULL,
+        value REAL,
+        value_min REAL,
+        value_max REAL,
+        qualifier TEXT,
+        unit TEXT,
+        subject TEXT,
+        period TEXT,
+        side TEXT,
+        status TEXT,
+        speaker TEXT,
+        contradicted INTEGER NOT NULL
+    )""",
+    f"""CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        {_REVIEW_CHILD},
+        idx INTEGER NOT NULL,
+        line INTEGER NOT NULL,
+        kind TEXT,
+        side TEXT,
+        status TEXT,
+        speaker TEXT,
+        text TEXT NOT NULL
+    )""",
+    *(f"CREATE INDEX {t}_review ON {t}(review_id)" for t, _ in SEARCH_KINDS.values()),
+    *(stmt for t, cols in SEARCH_KINDS.values() for stmt in fts_statements(t, cols)),
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,194 @@
+"""Rows derived from one rapporteur/review@1 object, inserted inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+_STATUS_RANK = {"answered": 0, "partial": 1, "unanswered": 2}
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _num(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def status_counts(questions: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    counts = {"answered": 0, "partial": 0, "unanswered": 0}
+    for q in questions:
+        if q.get("status") in counts:
+            counts[q["status"]] += 1
+    return counts
+
+
+def insert_review(
+    conn: sqlite3.Connection, review_id: str, data: Mapping[str, Any], added_at: str
+) -> None:
+    """Insert the reviews row and every derived row; the FTS triggers index the text."""
+    doc = data["document"]
+    meta = data.get("review") or {}
+    state = meta.get("state_party") or {}
+    report = meta.get("report") or {}
+    questions = data.get("questions") or []
+    figures = data.get("figures") or []
+    inconsistencies = data.get("inconsistencies") or []
+    commitments = data.get("commitments") or []
+    counts = status_counts(questions)
+    row = {
+        "id": review_id,
+        "sha256": doc["sha256"],
+        "origin": doc.get("origin") or "",
+        "format": doc.get("format") or "text",
+        "title": doc.get("title"),
+        "committee": meta.get("committee"),
+        "state_name": state.get("name"),
+        "state_iso3": state.get("iso3"),
+        "year": meta.get("year"),
+        "session": meta.get("session"),
+        "date": meta.get("date"),
+        "report": report.get("description"),
+        "report_symbol": report.get("symbol"),
+        "is_dialogue": int(bool(data.get("is_dialogue", True))),
+        "analyzer_version": (data.get("analyzer") or {}).get("version") or "0",
+        "n_participants": len(data.get("participants") or []),
+        "n_questions": len(questions),
+        "n_answered": counts["answered"],
+        "n_partial": counts["partial"],
+        "n_unanswered": counts["unanswered"],
+        "n_figures": len(figures),
+        "n_contradictions": len(inconsistencies),
+        "n_commitments": len(commitments),
+        "added_at": added_at,
+        "updated_at": now(),
+        "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+    }
+    conn.execute(
+        f"INSERT INTO reviews ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        tuple(row.values()),
+    )
+    conn.executemany(
+        "INSERT INTO participants (review_id, pid, name, side, roles, title) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                review_id,
+                p["id"],
+                p["name"],
+                p.get("side") or "other",
+                json.dumps(p.get("roles") or [], ensure_ascii=False),
+                p.get("title"),
+            )
+            for p in data.get("participants") or []
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO paragraphs (review_id, line, last_line, section, side, speaker, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                review_id,
+                p["line"],
+                p.get("last_line", p["line"]),
+                p.get("section"),
+                p.get("side"),
+                p.get("speaker"),
+                p["text"],
+            )
+            for p in data.get("paragraphs") or []
+        ],
+    )
+    _insert_dialogue(conn, review_id, questions)
+    contradicted = {i.get("a") for i in inconsistencies} | {i.get("b") for i in inconsistencies}
+    conn.executemany(
+        "INSERT INTO figures (review_id, idx, line, mention, value, value_min, value_max, "
+        "qualifier, unit, subject, period, side, speaker, contradicted) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                review_id,
+                i,
+                f["line"],
+                f["mention"],
+                _num(f.get("value")),
+                _num(f.get("value_min")),
+                _num(f.get("value_max")),
+                f.get("qualifier"),
+                f.get("unit"),
+                f.get("subject"),
+                f.get("period"),
+                f.get("side"),
+                f.get("speaker"),
+                int(i in contradicted),
+            )
+            for i, f in enumerate(figures)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO commitments (review_id, idx, line, kind, side, speaker, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (review_id, i, c["line"], c.get("kind"), c.get("side"), c.get("speaker"), c["text"])
+            for i, c in enumerate(commitments)
+        ],
+    )
+
+
+def _insert_dialogue(
+    conn: sqlite3.Connection, review_id: str, questions: Sequence[Mapping[str, Any]]
+) -> None:
+    """Questions, distinct answer passages, and the links between them.
+
+    One passage often answers several questions; it is stored (and found) once, with the
+    best status and score among its questions and the ids of all of them."""
+    passages: dict[tuple[int, str], dict[str, Any]] = {}
+    links: list[tuple[int, tuple[int, str], int, float | None]] = []
+    for q in questions:
+        cur = conn.execute(
+            "INSERT INTO questions (review_id, qid, line, round, kind, asker, participant, "
+            "side, status, themes, text) VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?)",
+            (
+                review_id,
+                q["id"],
+                q["line"],
+                q.get("round"),
+                q.get("kind"),
+                q.get("asker"),
+                q.get("participant"),
+                q.get("status"),
+                " ".join(q.get("themes") or []),
+                q["text"],
+            ),
+        )
+        question_row = int(cur.lastrowid or 0)
+        for rank, a in enumerate(q.get("answers") or []):
+            key = (int(a["line"]), str(a["text"]))
+            score = _num(a.get("score"))
+            entry = passages.setdefault(key, {"qids": [], "status": None, "score": None})
+            entry["qids"].append(q["id"])
+            status = q.get("status")
+            if status in _STATUS_RANK and (
+                entry["status"] is None or _STATUS_RANK[status] < _STATUS_RANK[entry["status"]]
+            ):
+                entry["status"] = status
+            if score is not None and (entry["score"] is None or score > entry["score"]):
+                entry["score"] = score
+            links.append((question_row, key, rank, score))
+    answer_rows: dict[tuple[int, str], int] = {}
+    for (line, text), entry in passages.items():
+        cur = conn.execute(
+            "INSERT INTO answers (review_id, line, score, side, status, qids, text) "
+            "VALUES (?, ?, ?, 'delegation', ?, ?, ?)",
+            (review_id, line, entry["score"], entry["status"], " ".join(entry["qids"]), text),
+        )
+        answer_rows[(line, text)] = int(cur.lastrowid or 0)
+    conn.executemany(
+        "INSERT OR IGNORE INTO question_answers (question_id, answer_id, rank, score) "
+        "VALUES (?, ?, ?, ?)",
+        [(qrow, answer_rows[key], rank, score) for qrow, key, rank, score in links],
+    )

@@ -1,0 +1,302 @@
+"""The FastAPI application: pages under /, a JSON API under /api/, one error shape.
+
+`create_app(db_path, settings)` builds the app; `serve()` runs it with uvicorn. Views call
+`rapporteur.library` only. Every failure becomes `{ok: false, error, errors, status, code}`
+under /api/ and an error page elsewhere. Pages are rendered by Jinja2 with autoescaping on,
+carry no JavaScript, and are served with a Content-Security-Policy that forbids scripts.
+
+For scripts and tests, `client(app)` gives an in-process httpx client (no socket).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import CrossSiteRequest, RapporteurError
+from ..library import resolve_db
+from ..settings import Settings, from_env
+from ..store import Store
+from . import charts
+
+HERE = Path(__file__).resolve().parent
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+class Library:
+    """The library a running app serves: one sqlite3 connection per worker thread."""
+
+    def __init__(self, db: str | Path | None) -> None:
+        self.path = resolve_db(db)
+        self._local = threading.local()
+        with Store(self.path):  # create or migrate now; SchemaTooNew stops the server here
+            pass
+
+    def store(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.path)
+            self._local.store = store
+        return store
+
+
+# ------------------------------------------------------------------ templates
+
+
+def highlight(snippet: str, marks: Sequence[Sequence[int]]) -> Markup:
+    """Snippet text with <mark> around matched terms; everything else escaped."""
+    out: list[str] = []
+    pos = 0
+    for start, end in marks:
+        out.append(str(escape(snippet[pos:start])))
+        out.append(f"<mark>{escape(snippet[start:end])}</mark>")
+        pos = end
+    out.append(str(escape(snippet[pos:])))
+    return Markup("".join(out))
+
+
+def url_with(base: str, params: dict[str, Any], **changes: Any) -> str:
+    """`base` with the query `params`, some changed; None or "" drops a parameter."""
+    merged = {**params, **changes}
+    pairs: list[tuple[str, str]] = []
+    for key, value in merged.items():
+        if value is None or value == "" or value == []:
+            continue
+        for one in value if isinstance(value, list | tuple) else [value]:
+            pairs.append((key, str(one)))
+    return base + ("?" + urlencode(pairs) if pairs else "")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # everything from a document is text, never markup
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        highlight=highlight,
+        url_with=url_with,
+        bar_chart=charts.bar_chart,
+        stacked_bar=charts.stacked_bar,
+        version=__version__,
+    )
+    return env
+
+
+TEMPLATES = _environment()
+
+
+def render(name: str, status_code: int = 200, /, **context: Any) -> HTMLResponse:
+    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status_code)
+
+
+# ------------------------------------------------------------------ errors
+
+
+def error_body(status: int, code: str, message: str, errors: Sequence[str] = ()) -> dict[str, Any]:
+    """The one error shape of the JSON API (datasette's): every failure looks like this."""
+    return {
+        "ok": False,
+        "error": message,
+        "errors": list(errors) or [message],
+        "status": status,
+        "code": code,
+    }
+
+
+def _error_response(
+    request: Request, status: int, code: str, message: str, errors: Sequence[str] = ()
+) -> Response:
+    if request.url.path.startswith("/api/") or request.url.path == "/api":
+        return JSONResponse(error_body(status, code, message, errors), status_code=status)
+    hints = [e for e in errors if e != message]
+    return render("error.html", status, status=status, code=code, message=message, hints=hints)
+
+
+async def _on_rapporteur_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RapporteurError)
+    errors = [exc.message] + ([exc.hint] if exc.hint else [])
+    return _error_response(request, exc.status, exc.code, exc.message, errors)
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+}
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    message = str(exc.detail)
+    if status == 404 and message == "Not Found":
+        message = f"There is nothing at {request.url.path}."
+    elif status == 405:
+        message = f"{request.method} is not allowed on {request.url.path}."
+    return _error_response(request, status, _HTTP_CODES.get(status, "http_error"), message)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in {"query", "path", "body"})
+        errors.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+    message = "The request is not valid: " + "; ".join(errors) + "."
+    return _error_response(request, 422, "invalid_request", message, errors)
+
+
+async def _on_internal_error(request: Request, exc: Exception) -> Response:
+    message = (
+        "rapporteur failed unexpectedly while answering this request. This is a bug; "
+        "the server log has the details."
+    )
+    return _error_response(request, 500, "internal_error", message)
+
+
+def check_same_origin(request: Request) -> None:
+    """Refuse a state-changing request sent by a page of another site (CSRF)."""
+    origin = request.headers.get("origin")
+    host = request.headers.get("host", "")
+    if request.headers.get("sec-fetch-site") == "cross-site" or (
+        origin is not None and (origin == "null" or urlsplit(origin).netloc != host)
+    ):
+        raise CrossSiteRequest(
+            "This upload came from another web site and was refused; nothing was added.",
+            hint="Upload from rapporteur's own upload page.",
+        )
+
+
+# ------------------------------------------------------------------ middleware
+
+
+class SecurityMiddleware:
+    """Security headers on every response; optionally, refuse unexpected Host headers
+    (DNS rebinding against a server on localhost)."""
+
+    def __init__(self, app: Any, allowed_hosts: Sequence[str] | None = None) -> None:
+        self.app = app
+        self.allowed = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.allowed is not None:
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            name = name.strip("[]").lower()
+            if name not in self.allowed:
+                body = error_body(
+                    400, "bad_host", f"This server does not answer to the host name {host!r}."
+                )
+                await JSONResponse(body, status_code=400, headers=dict(_str_headers()))(
+                    scope, receive, send
+                )
+                return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for key, value in SECURITY_HEADERS:
+                    headers[key.decode()] = value.decode()
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _str_headers() -> list[tuple[str, str]]:
+    return [(k.decode(), v.decode()) for k, v in SECURITY_HEADERS]
+
+
+# ------------------------------------------------------------------ the app
+
+
+def create_app(
+    db_path: str | Path | None = None,
+    settings: Settings | None = None,
+    *,
+    allowed_hosts: Sequence[str] | None = None,
+) -> FastAPI:
+    """The web app over one library. `allowed_hosts` (host names, no ports) makes it
+    refuse any other Host header; `serve` sets it when listening on localhost."""
+    from . import api, views
+
+    app = FastAPI(
+        title="rapporteur",
+        version=__version__,
+        description="The library of UN treaty-body reviews: list, read, search and add "
+        "reviews. Every error has the shape {ok: false, error, errors, status, code}.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN: not here
+        redoc_url=None,
+    )
+    app.state.library = Library(db_path)
+    app.state.settings = settings or from_env()
+    app.add_exception_handler(RapporteurError, _on_rapporteur_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(Exception, _on_internal_error)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
+    app.include_router(api.router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+def client(app: FastAPI, base_url: str = "http://testserver") -> Any:
+    """An in-process httpx.AsyncClient for scripts and tests (no socket, no server)."""
+    import httpx
+
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
+
+
+def serve(
+    db_path: str | Path | None,
+    settings: Settings | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> None:
+    """Run the app with uvicorn until interrupted."""
+    import uvicorn
+
+    local = host in LOCAL_HOSTS
+    app = create_app(db_path, settings, allowed_hosts=LOCAL_HOSTS if local else None)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"rapporteur: serving {app.state.library.path} at http://{shown}:{port}/", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

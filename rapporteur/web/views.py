@@ -1,0 +1,230 @@
+"""Server-rendered pages: library, review, search, upload. No SQL here, no JavaScript there.
+
+Each view calls one `rapporteur.library` function and hands plain data to a template;
+`review_context` arranges a stored review@1 object for the review page.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from .. import library
+from ..models import STATUSES
+from ..store import SEARCH_KINDS, SORTS
+from .app import check_same_origin, render
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 50
+HITS = 20
+
+
+def _params(request: Request) -> dict[str, Any]:
+    """The query string as a dict (repeated keys as lists), for links that change one."""
+    out: dict[str, Any] = {}
+    for key, value in request.query_params.multi_items():
+        if key in out:
+            out[key] = [*(out[key] if isinstance(out[key], list) else [out[key]]), value]
+        else:
+            out[key] = value
+    return out
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+@router.get("/", response_class=HTMLResponse)
+def library_page(
+    request: Request,
+    committee: str | None = None,
+    country: str | None = None,
+    year: str | None = None,
+    session: str | None = None,
+    sort: str = "year",
+    order: str | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    store = request.app.state.library.store()
+    filters = library.make_filters(
+        committee=committee or None, country=country or None, year=year, session=_int(session)
+    )
+    sort = sort if sort in SORTS else "year"
+    descending = None if order not in {"asc", "desc"} else order == "desc"
+    result = library.list_reviews(
+        store,
+        filters=filters,
+        sort=sort,
+        descending=descending,
+        limit=PAGE,
+        offset=(page - 1) * PAGE,
+    )
+    return render(
+        "library.html",
+        page=result,
+        page_number=page,
+        pages=max(1, -(-result.total // PAGE)),
+        params=_params(request),
+        sort=sort,
+        order=order or ("desc" if descending or descending is None else "asc"),
+        choices=store.values(),
+        selected={
+            "committee": committee or "",
+            "country": country or "",
+            "year": year or "",
+            "session": session or "",
+        },
+    )
+
+
+@router.get("/reviews/{review_id}", response_class=HTMLResponse)
+def review_page(request: Request, review_id: str) -> Response:
+    stored = library.get_review(review_id, request.app.state.library.store())
+    return render("review.html", **review_context(stored.summary, stored.data))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: str = "",
+    committee: str | None = None,
+    country: str | None = None,
+    year: str | None = None,
+    session: str | None = None,
+    side: str | None = None,
+    status: str | None = None,
+    kind: Annotated[list[str] | None, Query()] = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    params = _params(request)
+    context: dict[str, Any] = {
+        "q": q,
+        "params": params,
+        "result": None,
+        "page_number": page,
+        "pages": 1,
+        "statuses": STATUSES,
+        "country_names": {},
+        "kinds": tuple(SEARCH_KINDS),
+        "selected": {
+            "committee": committee or "",
+            "country": country or "",
+            "year": year or "",
+            "side": side or "",
+            "status": status or "",
+            "kind": [k for k in kind or [] if k],
+        },
+    }
+    if q.strip():
+        filters = library.make_filters(
+            committee=committee or None,
+            country=country or None,
+            year=year,
+            session=_int(session),
+            side=side or None,
+            status=status or None,
+            kind=[k for k in kind or [] if k] or None,
+        )
+        store = request.app.state.library.store()
+        context["country_names"] = {value: name for value, name, _ in store.values()["country"]}
+        result = library.search(
+            q,
+            store,
+            filters=filters,
+            limit=HITS,
+            offset=(page - 1) * HITS,
+        )
+        context["result"] = result
+        context["pages"] = max(1, -(-result.total // HITS))
+    return render("search.html", **context)
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request) -> Response:
+    return render("upload.html", limit_mb=request.app.state.settings.max_upload_bytes / 1_048_576)
+
+
+@router.post("/upload")
+async def upload(request: Request) -> Response:
+    from .api import ingest_upload
+
+    check_same_origin(request)
+    item, _ = await ingest_upload(request)
+    return RedirectResponse(f"/reviews/{item.review_id}?{item.outcome}=1", status_code=303)
+
+
+# ------------------------------------------------------------------ the review page
+
+
+def _anchor_lines(paragraphs: list[Mapping[str, Any]]) -> tuple[list[int], list[int]]:
+    starts = [int(p["line"]) for p in paragraphs]
+    return starts, [int(p.get("last_line", p["line"])) for p in paragraphs]
+
+
+def review_context(summary: Any, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Arrange a stored review for the template: rounds of questions with their answers,
+    figures with their contradictions, chart rows."""
+    questions = list(data.get("questions") or [])
+    paragraphs = list(data.get("paragraphs") or [])
+    starts, ends = _anchor_lines(paragraphs)
+
+    def anchor(line: int) -> str:
+        """The paragraph anchor for a line (every line of a paragraph has one)."""
+        i = bisect_right(starts, line) - 1
+        return f"L{line}" if i >= 0 and line <= ends[i] else f"L{starts[i] if i >= 0 else line}"
+
+    rounds: list[dict[str, Any]] = []
+    for q in questions:
+        number = q.get("round") or 1
+        if not rounds or rounds[-1]["number"] != number:
+            rounds.append({"number": number, "groups": []})
+        groups = rounds[-1]["groups"]
+        if not groups or groups[-1]["asker"] != q.get("asker"):
+            groups.append({"asker": q.get("asker"), "questions": []})
+        groups[-1]["questions"].append(q)
+
+    counts = {status: 0 for status in STATUSES}
+    for q in questions:
+        if q.get("status") in counts:
+            counts[q["status"]] += 1
+    theme_counts: dict[str, int] = dict((data.get("themes") or {}).get("counts") or {})
+    if not theme_counts:
+        for q in questions:
+            for theme in q.get("themes") or []:
+                theme_counts[theme] = theme_counts.get(theme, 0) + 1
+
+    figures = list(data.get("figures") or [])
+    inconsistencies = list(data.get("inconsistencies") or [])
+    flags: dict[int, list[str]] = {}
+    for inc in inconsistencies:
+        for key, other in (("a", "b"), ("b", "a")):
+            index = inc.get(key)
+            if isinstance(index, int) and 0 <= index < len(figures):
+                partner = inc.get(other)
+                line = figures[partner]["line"] if isinstance(partner, int) else "?"
+                flags.setdefault(index, []).append(f"{inc.get('reason')} (see line {line})")
+
+    return {
+        "summary": summary,
+        "data": data,
+        "meta": data.get("review") or {},
+        "participants": data.get("participants") or [],
+        "rounds": rounds,
+        "questions": questions,
+        "status_rows": [(s.capitalize(), counts[s], s) for s in STATUSES],
+        "theme_rows": sorted(
+            ((t, n, "theme") for t, n in theme_counts.items()), key=lambda r: (-r[1], r[0])
+        )[:12],
+        "figures": figures,
+        "figure_flags": flags,
+        "inconsistencies": inconsistencies,
+        "commitments": data.get("commitments") or [],
+        "paragraphs": paragraphs,
+        "anchor": anchor,
+        "warnings": data.get("warnings") or [],
+    }
