@@ -77,7 +77,7 @@ _UNIT_WORDS = {
     "usd": frozenset("dollar usd".split()),
     "eur": frozenset("euro eur".split()),
 }
-_PUNCT = str.maketrans({c: " " for c in '.,;:()[]“”"‘/?!%$€£–—'})
+_STRIP = ".,;:()[]“”\"‘’'/?!%$€£–—-"  # stripped from both ends of a token
 
 
 def _stem(word: str) -> str:
@@ -106,8 +106,8 @@ def _term(token: str) -> str | None:
 
 def _terms(text: str, ignore: tuple[str, ...]) -> frozenset[str]:
     out = set()
-    for token in text.lower().translate(_PUNCT).split():
-        term = _term(token)
+    for token in text.lower().split():
+        term = _term(token.strip(_STRIP))
         if term and not (ignore and term.startswith(ignore)):
             out.add(term)
     return frozenset(out)
@@ -177,13 +177,22 @@ def _contexts(review: Review) -> list[str]:
     return out
 
 
-def _sentence_of(review: Review, f: Figure) -> tuple[int, int]:
+def _sentences_of(review: Review) -> list[tuple[int, int]]:
+    """The (start, end) of each figure's sentence."""
     by_para = {p.index: p for p in review.paragraphs}
-    para = by_para.get(f.paragraph)
-    for s0, s1 in paragraph_sentences(review, para) if para else []:
-        if s0 <= f.start < s1:
-            return s0, s1
-    return f.start, f.end
+    out = []
+    for f in review.figures:
+        para = by_para.get(f.paragraph)
+        span = next(
+            (
+                sp
+                for sp in (paragraph_sentences(review, para) if para else [])
+                if sp[0] <= f.start < sp[1]
+            ),
+            (f.start, f.end),
+        )
+        out.append(span)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,13 +237,6 @@ def _rounding(v: float) -> float:
     return 0.5 * 10**zeros if zeros else 0.0
 
 
-def _disagree(a: Figure, b: Figure) -> bool:
-    ia, ib = _interval(a), _interval(b)
-    if ia is None or ib is None:
-        return False
-    return ia.hi < ib.lo or ib.hi < ia.lo
-
-
 def _shorter(x: str, y: str) -> str:
     return min((s for s in (x, y) if s), key=len, default="the same thing")
 
@@ -262,38 +264,63 @@ def candidates(review: Review) -> list[Candidate]:
     ignore = _ignored_prefixes(review)
     contexts = _contexts(review)
     bags = [_bag(contexts[i], ignore, f.unit) for i, f in enumerate(figs)]
-    # Rarity is measured over every body sentence: "migration" surrounds most of what a CMW
-    # review says, "quota" and "remittances" only a few sentences.
-    text = review.document.text
-    df: dict[str, int] = {}
-    n = 0
-    for para in body_paragraphs(review):
-        for s0, s1 in paragraph_sentences(review, para):
-            n += 1
-            for w in _terms(text[s0:s1], ignore):
-                df[w] = df.get(w, 0) + 1
-    idf = {w: math.log((n + 1) / (df.get(w, 0) + 0.5)) for b in bags for w in b}
-    sentences = [_sentence_of(review, f) for f in figs]
-    out = []
+    sentences = _sentences_of(review)
+    units = [_COMPATIBLE.get(f.unit, f.unit) for f in figs]
+    intervals = [_interval(f) for f in figs]
+    pairs: list[tuple[int, int, frozenset[str]]] = []
     for i, j in combinations(measured, 2):
         a, b = figs[i], figs[j]
-        if _COMPATIBLE.get(a.unit, a.unit) != _COMPATIBLE.get(b.unit, b.unit):
-            continue
-        if sentences[i] == sentences[j]:
+        if units[i] != units[j] or sentences[i] == sentences[j]:
             continue
         if a.period and b.period and a.period != b.period:
             continue
-        if not _disagree(a, b):
-            continue
+        ia, ib = intervals[i], intervals[j]
+        if ia is None or ib is None or not (ia.hi < ib.lo or ib.hi < ia.lo):
+            continue  # the values can both be true
         shared = bags[i] & bags[j]
-        if not shared:
-            continue
-        weight = sum(idf[w] for w in shared)
-        norm = min(sum(idf[w] for w in bags[i]), sum(idf[w] for w in bags[j]))
+        if shared:
+            pairs.append((i, j, shared))
+    if not pairs:
+        return []
+    needed = frozenset().union(*(bags[i] | bags[j] for i, j, _ in pairs))
+    df, n = _sentence_frequencies(review, needed, ignore)
+    idf = {w: math.log((n + 1) / (df.get(w, 0) + 0.5)) for w in needed}
+    out = []
+    for i, j, shared in pairs:
         if min(df.get(w, 0) for w in shared) > max(3, RARE * n):
             continue  # only words common to the whole review are shared
+        weight = sum(idf[w] for w in shared)
+        norm = min(sum(idf[w] for w in bags[i]), sum(idf[w] for w in bags[j]))
         out.append(Candidate(i, j, weight / norm if norm else 0.0, tuple(sorted(shared))))
     return out
+
+
+def _sentence_frequencies(
+    review: Review, terms: frozenset[str], ignore: tuple[str, ...]
+) -> tuple[dict[str, int], int]:
+    """In how many body sentences each of `terms` occurs, and how many sentences there are.
+
+    Rarity is measured over the whole body: "migration" surrounds most of what a CMW review
+    says, "quota" and "remittances" only a few sentences. Only the surface forms of the
+    wanted terms are looked up, with set intersections, so this costs one pass of `split`.
+    """
+    text = review.document.text.lower()
+    sentences = [
+        text[s0:s1].split()
+        for para in body_paragraphs(review)
+        for s0, s1 in paragraph_sentences(review, para)
+    ]
+    vocab = set().union(*sentences) if sentences else set()
+    surface = {}
+    for raw in vocab:  # raw tokens keep their punctuation: "remittances," maps to "remit"
+        term = _term(raw.strip(_STRIP))
+        if term in terms and not (ignore and term.startswith(ignore)):
+            surface[raw] = term
+    df: dict[str, int] = {}
+    for tokens in sentences:
+        for term in {surface[t] for t in surface.keys() & set(tokens)}:
+            df[term] = df.get(term, 0) + 1
+    return df, len(sentences)
 
 
 def run(review: Review, settings: Settings) -> Review:

@@ -123,7 +123,7 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:\d[\d.]*(?:[ \t]*\([a-z0-9]+\))?[ \t]*(?:,|and|or|to|-|–)[ \t]*)*$",
     re.IGNORECASE,
 )
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "-–—,;:()[]“”\"‘’'/?!"})
+_STRIP = ",;:()[]“”\"‘’'/?!–—"  # stripped from the ends of words ("no." keeps its dot)
 _NOT_A_FIGURE_WORDS = frozenset(
     """article articles art. arts. convention conventions protocol protocols resolution
     resolutions paragraph paragraphs para. paras. rule rules section sections chapter chapters
@@ -310,7 +310,7 @@ def _is_year(m: re.Match[str], post: str) -> bool:
 
 def _words(text: str) -> set[str]:
     """Lower-case words of a short text; a cheap prefilter before costlier regexes."""
-    return set(text.lower().translate(_PUNCT_TO_SPACE).split())
+    return {w.strip(_STRIP) for w in text.lower().replace("-", " ").split()}
 
 
 _FROM_END = re.compile(r"\bfrom[ \t]*$", re.IGNORECASE)
@@ -783,6 +783,17 @@ def _subject(
     return f"{phrase} ({before})" if before and before.lower() not in phrase.lower() else phrase
 
 
+def _unit_of_subject(figures: list[Figure], subject: str) -> str | None:
+    """The unit of the latest earlier figure whose subject names the same thing."""
+    words = [w for w in subject.lower().split() if len(w) > 3]
+    if not words:
+        return None
+    for f in reversed(figures[-30:]):
+        if f.unit != "date" and words[-1] in f.subject.lower().split():
+            return f.unit
+    return None
+
+
 # --- stage --------------------------------------------------------------------------------
 
 
@@ -823,13 +834,19 @@ def run(review: Review, settings: Settings) -> Review:
             sentence_unit: str | None = None
             sentence_subject: str | None = None
             for c in cands:
-                if c.unit is None:
-                    # "more than 1 million of them", "121 sent to court", "For 2024, 25,000."
-                    c.unit = sentence_unit or prev_unit or "other"
-                sentence_unit = prev_unit = c.unit
                 c.subject = _subject(
                     text, s0, c, sentence_subject or prev_subject, prev_sentence_here
                 )
+                if c.unit is None:
+                    # "more than 1 million of them", "121 sent to court", "For 2024, 25,000.",
+                    # or, in a later paragraph, "the quota was 12,000" after a quota in workers.
+                    c.unit = (
+                        sentence_unit
+                        or prev_unit
+                        or _unit_of_subject(figures, c.subject)
+                        or "other"
+                    )
+                sentence_unit = prev_unit = c.unit
                 sentence_subject = prev_subject = c.subject
                 start, end = c.start, max(c.end, c.tail_end)
                 line = doc.line_of(c.start)
