@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -67,7 +68,8 @@ def write_output(text: str, output: Path | None) -> None:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, output)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. the folder is a file: nothing to remove
+            tmp.unlink()
         raise ExportError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
 
 
@@ -194,6 +196,90 @@ def unanswered(
     settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
     review = api.analyze(source, settings, stdin=_read_stdin(source))
     write_output(render(review, include_partial=include_partial), output)
+
+
+@main.command()
+@click.argument("target", metavar="REVIEW_OR_SOURCE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "md", "html", "akn"]),
+    default="json",
+    show_default=True,
+    help="json: the rapporteur/review@1 object; csv: questions, answers, figures and "
+    "commitments tables; md / html: the follow-up brief; akn: Akoma Ntoso 3.0 debate XML.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: standard output). With csv: a folder (created), or a "
+    "prefix ending in - or _ (out/kgz- writes out/kgz-questions.csv ...).",
+)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Library to read REVIEW from. Default: $RAPPORTEUR_DB, else the default library.",
+)
+@click.option(
+    "--validate",
+    is_flag=True,
+    help="Check json against the packaged JSON Schema and akn against the Akoma Ntoso XSD "
+    "before writing; nothing is written if the check fails.",
+)
+@click.option(
+    "--schema",
+    type=click.Path(path_type=Path, exists=True),
+    default=None,
+    envvar="RAPPORTEUR_AKN_SCHEMA",
+    help="akomantoso30.xsd (or its folder) for --validate with akn. Default: "
+    "$RAPPORTEUR_AKN_SCHEMA, else ../shared/schemas/akomantoso30/.",
+)
+@_with_limits
+def export(
+    target: str,
+    fmt: str,
+    output: Path | None,
+    db: Path | None,
+    validate: bool,
+    schema: Path | None,
+    max_bytes: int | None,
+    fetch_timeout: float | None,
+    taxonomy: Path | None,
+) -> None:
+    """Export one review: REVIEW_OR_SOURCE is a file, an http(s) URL or - (analysed now),
+    or else the id of a review in the library."""
+    from . import export as exporting
+
+    if fmt == "csv" and output is None:
+        raise click.UsageError(
+            "--format csv writes four files (questions, answers, figures, commitments): "
+            "give -o FOLDER or -o PREFIX-."
+        )
+    settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
+    result = exporting.export(
+        target,
+        fmt,
+        settings,
+        db_path=db,
+        stdin=_read_stdin(target),
+        validate=validate,
+        schema=schema,
+    )
+    if fmt == "csv":
+        assert output is not None
+        exporting.write_tables(result.files, output)
+    else:
+        if output is not None and output.is_dir():
+            output = output / exporting.default_name(result.data, fmt)
+        write_output(result.text, output)
+    if not result.data.get("is_dialogue", True):
+        warnings = result.data.get("warnings") or []
+        reason = warnings[-1] if warnings else "not a treaty-body review"
+        click.echo(f"Error: {target}: {reason}", err=True)
+        sys.exit(4)
 
 
 # --------------------------------------------------------------------------- the library

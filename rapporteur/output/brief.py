@@ -1,0 +1,462 @@
+"""The follow-up brief: what a civil-society officer circulates before a follow-up meeting.
+
+Two renderings of one context built from the rapporteur/review@1 object:
+
+- `markdown(data)`: GitHub-flavoured Markdown. Document text is escaped so that a `<script>`
+  or a `*` in the source shows as written and never becomes markup.
+- `html(data)`: one self-contained HTML file (inline CSS, inline SVG charts, no scripts, no
+  external resources) that prints cleanly on A4. Rendered with Jinja2 autoescaping; the
+  template is `rapporteur/data/brief.html.j2`.
+
+Sections, in order (`SECTION_HEADINGS`): metadata, participants, counts of questions per
+Expert and per theme, unanswered and partly answered questions in full grouped by asker,
+figures with contradictions marked, commitments, and a note on how the brief was made. Every
+item says where it comes from (section and line of the analysed text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from . import digest
+
+TITLE = "Follow-up brief"
+SECTION_HEADINGS = (
+    "Review",
+    "Participants",
+    "Questions at a glance",
+    "Unanswered questions",
+    "Partly answered questions",
+    "Figures on the record",
+    "Commitments",
+    "About this brief",
+)
+STATUS_LABELS = {"answered": "answered", "partial": "partly answered", "unanswered": "unanswered"}
+STATUS_COLOURS = {"answered": "#2e7d32", "partial": "#e0a100", "unanswered": "#c62828"}
+
+
+# ---------------------------------------------------------------- shared context
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One row of a stacked bar chart, geometry in SVG user units."""
+
+    name: str
+    label: str
+    y: float
+    segments: tuple[tuple[str, float, float, int], ...]  # (status, x, width, count)
+    total: int
+    total_x: float
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    label_width: int
+    bars: tuple[Bar, ...]
+    title: str
+
+
+def chart(rows: list[digest.StatusCount], title: str) -> Chart | None:
+    """A horizontal stacked bar chart of answered / partial / unanswered per row."""
+    if not rows:
+        return None
+    label_width, bar_area, row_h, top = 210, 380, 20, 4
+    biggest = max(r.total for r in rows) or 1
+    bars = []
+    for i, r in enumerate(rows):
+        y = top + i * row_h
+        x = float(label_width)
+        segments = []
+        for status in digest.STATUS_ORDER:
+            count = getattr(r, status)
+            w = bar_area * count / biggest
+            if count:
+                segments.append((status, round(x, 2), round(w, 2), count))
+            x += w
+        label = r.name if len(r.name) <= 32 else r.name[:31] + "…"
+        bars.append(
+            Bar(
+                name=r.name,
+                label=label,
+                y=y,
+                segments=tuple(segments),
+                total=r.total,
+                total_x=round(x + 4, 2),
+            )
+        )
+    return Chart(
+        width=label_width + bar_area + 40,
+        height=top * 2 + row_h * len(rows),
+        label_width=label_width,
+        bars=tuple(bars),
+        title=title,
+    )
+
+
+def context(data: dict[str, Any]) -> dict[str, Any]:
+    """Everything both renderings show, computed once."""
+    secs = digest.sections(data)
+    figures = list(data.get("figures") or [])
+    conflicts = digest.conflicts(data)
+    by_expert = digest.counts_by_expert(data)
+    by_theme = digest.counts_by_theme(data)
+    review = data.get("review") or {}
+    doc = data.get("document") or {}
+
+    def src(line: Any) -> str:
+        return digest.where(secs, line if isinstance(line, int) else None)
+
+    def q_item(q: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": q.get("id") or "",
+            "text": q.get("text") or "",
+            "asker": q.get("asker") or "",
+            "kind": q.get("kind") or "",
+            "themes": list(q.get("themes") or []),
+            "reason": q.get("status_reason") or "",
+            "source": src(q.get("line")),
+            "answers": [
+                {"text": a.get("text") or "", "source": src(a.get("line")), "score": a.get("score")}
+                for a in q.get("answers") or []
+            ],
+        }
+
+    inconsistencies = []
+    for inc in data.get("inconsistencies") or []:
+        a, b = inc.get("a"), inc.get("b")
+        if not (isinstance(a, int) and isinstance(b, int)):
+            continue
+        if not (0 <= a < len(figures) and 0 <= b < len(figures)):
+            continue
+        inconsistencies.append(
+            {
+                "a": a + 1,
+                "b": b + 1,
+                "a_mention": figures[a].get("mention") or "",
+                "b_mention": figures[b].get("mention") or "",
+                "a_source": src(figures[a].get("line")),
+                "b_source": src(figures[b].get("line")),
+                "severity": inc.get("severity") or "conflict",
+                "reason": inc.get("reason") or "",
+            }
+        )
+
+    return {
+        "title": TITLE,
+        "subtitle": digest.review_title(data),
+        "headings": dict(
+            zip(
+                (
+                    "review",
+                    "participants",
+                    "overview",
+                    "unanswered",
+                    "partial",
+                    "figures",
+                    "commitments",
+                    "about",
+                ),
+                SECTION_HEADINGS,
+                strict=True,
+            )
+        ),
+        "doc_title": doc.get("title") or "",
+        "is_dialogue": data.get("is_dialogue", True),
+        "warnings": list(data.get("warnings") or []),
+        "metadata": digest.metadata_rows(data),
+        "participants": [
+            {
+                "name": p.get("name") or p.get("id") or "",
+                "side": p.get("side") or "",
+                "roles": ", ".join(p.get("roles") or []),
+                "title": p.get("title") or "",
+            }
+            for p in data.get("participants") or []
+        ],
+        "anonymous": digest.anonymous_labels(data),
+        "totals": digest.totals(data),
+        "by_expert": by_expert,
+        "by_theme": by_theme,
+        "expert_chart": chart(by_expert, "Questions per Expert by status"),
+        "theme_chart": chart(by_theme, "Questions per theme by status"),
+        "taxonomy_version": (data.get("themes") or {}).get("taxonomy_version"),
+        "unanswered": [
+            (name, [q_item(q) for q in qs])
+            for name, qs in digest.questions_by_asker(data, "unanswered")
+        ],
+        "partial": [
+            (name, [q_item(q) for q in qs])
+            for name, qs in digest.questions_by_asker(data, "partial")
+        ],
+        "figures": [
+            {
+                "n": i + 1,
+                "mention": f.get("mention") or "",
+                "value": digest.figure_value(f),
+                "unit": "" if f.get("unit") in (None, "other") else str(f["unit"]),
+                "subject": f.get("subject") or "",
+                "period": f.get("period") or "",
+                "who": f.get("speaker") or f.get("side") or "",
+                "source": src(f.get("line")),
+                "conflicts": [
+                    {"n": other + 1, "severity": sev, "reason": why}
+                    for other, sev, why in conflicts.get(i, [])
+                ],
+            }
+            for i, f in enumerate(figures)
+        ],
+        "inconsistencies": inconsistencies,
+        "commitments": [
+            {
+                "n": i,
+                "text": c.get("text") or "",
+                "kind": c.get("kind") or "",
+                "who": c.get("speaker") or c.get("side") or "",
+                "source": src(c.get("line")),
+            }
+            for i, c in enumerate(data.get("commitments") or [], start=1)
+        ],
+        "analyzer": " ".join(
+            str(v) for v in ((data.get("analyzer") or {}).get(k) for k in ("name", "version")) if v
+        )
+        or "rapporteur",
+        "committee": review.get("committee") or "",
+        "status_labels": STATUS_LABELS,
+        "status_colours": STATUS_COLOURS,
+        "statuses": digest.STATUS_ORDER,
+        "unnamed": digest.UNNAMED_EXPERTS,
+    }
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["number"] = digest.number
+    return env
+
+
+def html(data: dict[str, Any]) -> str:
+    """The brief as one self-contained HTML document."""
+    source = resources.files("rapporteur").joinpath("data", "brief.html.j2").read_text("utf-8")
+    return _environment().from_string(source).render(**context(data))
+
+
+# ---------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
+
+
+def md_escape(text: Any) -> str:
+    """Document text made inert in Markdown: HTML entities for <, >, & and backslashes for
+    inline Markdown punctuation, so every character shows as written. Newlines are folded and
+    the brief never starts a line with document text (a list marker, a table pipe or a
+    heading marker always comes first), so '-', '1.' or '>' in the text cannot open a block."""
+    s = str(text or "")
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return s.replace("\r", "").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    right = right or set()
+    align = ["---:" if i in right else "---" for i in range(len(header))]
+    out = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return [*out, ""]
+
+
+def _counts_table(first: str, rows: list[digest.StatusCount]) -> list[str]:
+    body = [
+        [md_escape(r.name), str(r.total), str(r.answered), str(r.partial), str(r.unanswered)]
+        for r in rows
+    ]
+    return _table([first, "Asked", "Answered", "Partly answered", "Unanswered"], body, {1, 2, 3, 4})
+
+
+def _question_lines(ctx: dict[str, Any], key: str) -> list[str]:
+    groups = ctx[key]
+    out: list[str] = []
+    if not groups:
+        none = (
+            "No question is marked as unanswered."
+            if key == "unanswered"
+            else ("No question is marked as partly answered.")
+        )
+        return [none, ""]
+    for name, items in groups:
+        out += [f"### {md_escape(name)} ({len(items)})", ""]
+        for i, q in enumerate(items, start=1):
+            extra = []
+            if name == ctx["unnamed"] and q["asker"]:
+                extra.append(f"asked by {md_escape(q['asker'])}")
+            if q["kind"] and q["kind"] != "direct":
+                extra.append(md_escape(q["kind"]))
+            if q["themes"]:
+                extra.append("themes: " + ", ".join(md_escape(t) for t in q["themes"]))
+            extra.append(md_escape(q["source"]))
+            out.append(f"{i}. {md_escape(q['text'])}  ")
+            out.append(f"   *{'; '.join(extra)}*")
+            if q["answers"]:
+                label, limit = (
+                    ("Closest passage of the delegation (not judged an answer)", 1)
+                    if key == "unanswered"
+                    else ("What the delegation said", 10)
+                )
+                out.append(f"   - {label}:")
+                for a in q["answers"][:limit]:
+                    out.append(f"     - {md_escape(a['text'])} ({md_escape(a['source'])})")
+            out.append("")
+    return out
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """The brief as GitHub-flavoured Markdown."""
+    ctx = context(data)
+    h = ctx["headings"]
+    out = [f"# {TITLE}: {md_escape(ctx['subtitle'])}", ""]
+    if ctx["doc_title"]:
+        out += [f"*{md_escape(ctx['doc_title'])}*", ""]
+    if not ctx["is_dialogue"] or ctx["warnings"]:
+        out.append("> **Analysis notes**")
+        if not ctx["is_dialogue"]:
+            out.append("> - This document does not look like a treaty-body dialogue.")
+        out += [f"> - {md_escape(w)}" for w in ctx["warnings"]]
+        out.append("")
+
+    out += [f"## {h['review']}", ""]
+    out += _table(["Field", "Value"], [[md_escape(k), md_escape(v)] for k, v in ctx["metadata"]])
+
+    out += [f"## {h['participants']}", ""]
+    if ctx["participants"]:
+        out += _table(
+            ["Name", "Side", "Roles", "Title"],
+            [
+                [
+                    md_escape(p["name"]),
+                    md_escape(p["side"]),
+                    md_escape(p["roles"]),
+                    md_escape(p["title"]),
+                ]
+                for p in ctx["participants"]
+            ],
+        )
+    else:
+        out += ["No named participants were found.", ""]
+    if ctx["anonymous"]:
+        labels = ", ".join(md_escape(a) for a in ctx["anonymous"])
+        out += [f"Also speaking, not named in the text: {labels}.", ""]
+
+    t = ctx["totals"]
+    out += [f"## {h['overview']}", ""]
+    out += [
+        f"{t.total} questions asked: {t.answered} answered, {t.partial} partly answered, "
+        f"{t.unanswered} unanswered.",
+        "",
+    ]
+    out += ["### By Expert", ""]
+    out += (
+        _counts_table("Expert", ctx["by_expert"])
+        if ctx["by_expert"]
+        else ["No questions were found.", ""]
+    )
+    out += ["### By theme", ""]
+    out += (
+        _counts_table("Theme", ctx["by_theme"])
+        if ctx["by_theme"]
+        else ["No themes were assigned to the questions.", ""]
+    )
+
+    out += [f"## {h['unanswered']}", "", *_question_lines(ctx, "unanswered")]
+    out += [f"## {h['partial']}", "", *_question_lines(ctx, "partial")]
+
+    out += [f"## {h['figures']}", ""]
+    if ctx["figures"]:
+        rows = []
+        for f in ctx["figures"]:
+            mark = "; ".join(
+                f"⚠ {'contradicts' if c['severity'] == 'conflict' else 'may contradict'} "
+                f"F{c['n']}" + (f" ({md_escape(c['reason'])})" if c["reason"] else "")
+                for c in f["conflicts"]
+            )
+            rows.append(
+                [
+                    f"F{f['n']}",
+                    md_escape(f["mention"]),
+                    md_escape(f["value"]),
+                    md_escape(f["unit"]),
+                    md_escape(f["subject"]),
+                    md_escape(f["period"]),
+                    md_escape(f["who"]),
+                    md_escape(f["source"]),
+                    mark,
+                ]
+            )
+        out += _table(
+            [
+                "#",
+                "As written",
+                "Value",
+                "Unit",
+                "Subject",
+                "Period",
+                "Who",
+                "Source",
+                "Contradiction",
+            ],
+            rows,
+        )
+        if ctx["inconsistencies"]:
+            out += ["### Contradictions", ""]
+            for inc in ctx["inconsistencies"]:
+                word = "contradicts" if inc["severity"] == "conflict" else "may contradict"
+                why = f": {md_escape(inc['reason'])}" if inc["reason"] else ""
+                out.append(
+                    f"- ⚠ F{inc['a']} “{md_escape(inc['a_mention'])}” "
+                    f"({md_escape(inc['a_source'])}) "
+                    f"{word} F{inc['b']} “{md_escape(inc['b_mention'])}” "
+                    f"({md_escape(inc['b_source'])}){why}"
+                )
+            out.append("")
+        else:
+            out += ["No contradictions between figures were found.", ""]
+    else:
+        out += ["No figures were found.", ""]
+
+    out += [f"## {h['commitments']}", ""]
+    if ctx["commitments"]:
+        for c in ctx["commitments"]:
+            meta = "; ".join(
+                x for x in (md_escape(c["kind"]), md_escape(c["who"]), md_escape(c["source"])) if x
+            )
+            out.append(f"{c['n']}. {md_escape(c['text'])}  ")
+            out.append(f"   *{meta}*")
+        out.append("")
+    else:
+        out += ["No commitments were found.", ""]
+
+    out += [f"## {h['about']}", ""]
+    out += [
+        f"Made by {md_escape(ctx['analyzer'])} from the public record of the dialogue. "
+        "Line numbers refer to the analysed text (for a plain-text source, the file itself; "
+        "`rapporteur analyze SOURCE --show-text` prints it with line numbers). Statuses, "
+        "figures and commitments are found automatically: check them against the source "
+        "before quoting them.",
+        "",
+    ]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,243 @@
+"""CSV tables of one review: questions, answers, figures and commitments.
+
+Each table is one file with a header row, written as UTF-8 with a byte-order mark and CRLF
+line ends (RFC 4180): Excel only recognises UTF-8 in a CSV opened by double-click when the BOM
+is there (otherwise "Ünver" shows as "Ãœnver"), and LibreOffice, pandas (`encoding="utf-8-sig"`)
+and Python's csv module read it cleanly. Document text that starts with `=`, `+`, `-` or `@`
+is prefixed with an apostrophe so that spreadsheets show it as text instead of running it as a
+formula (OWASP "CSV injection"); numbers are never altered. Figures and commitments are
+numbered from 1 (figure n is `figures[n - 1]` in the JSON). The JSON export is the lossless
+format. See docs/exports.md for the columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import digest
+
+BOM = "\ufeff"
+TABLES = ("questions", "answers", "figures", "commitments")
+
+QUESTION_COLUMNS = (
+    "id",
+    "line",
+    "section",
+    "asker",
+    "participant",
+    "asker_inferred",
+    "kind",
+    "round",
+    "status",
+    "score",
+    "answer_line",
+    "answer_text",
+    "answers",
+    "answer_lines",
+    "question",
+    "themes",
+    "status_reason",
+)
+"""A superset of `csv_out.QUESTION_COLUMNS` (`analyze --format csv`), same names and meaning:
+`score`, `answer_line` and `answer_text` are the best answer's; `answers` counts them all."""
+ANSWER_COLUMNS = (
+    "question_id",
+    "rank",
+    "question_line",
+    "asker",
+    "status",
+    "section",
+    "line",
+    "score",
+    "text",
+)
+FIGURE_COLUMNS = (
+    "figure",
+    "section",
+    "line",
+    "side",
+    "speaker",
+    "mention",
+    "value",
+    "value_min",
+    "value_max",
+    "qualifier",
+    "unit",
+    "subject",
+    "period",
+    "themes",
+    "contradicts",
+    "contradiction",
+)
+COMMITMENT_COLUMNS = (
+    "commitment",
+    "section",
+    "line",
+    "side",
+    "speaker",
+    "kind",
+    "themes",
+    "text",
+)
+COLUMNS = {
+    "questions": QUESTION_COLUMNS,
+    "answers": ANSWER_COLUMNS,
+    "figures": FIGURE_COLUMNS,
+    "commitments": COMMITMENT_COLUMNS,
+}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: Any) -> str:
+    """Free text from the document, defused for spreadsheets."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cell(value: Any) -> str:
+    """Numbers, booleans and codes: written as JSON would write them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _list(values: Iterable[Any] | None) -> str:
+    return "; ".join(str(v) for v in values or ())
+
+
+def question_rows(data: dict[str, Any]) -> list[list[str]]:
+    secs = digest.sections(data)
+    rows = []
+    for q in data.get("questions") or []:
+        answers = q.get("answers") or []
+        best = answers[0] if answers else {}
+        sec = digest.section_at(secs, q.get("line"))
+        score = best.get("score")
+        rows.append(
+            [
+                _cell(q.get("id")),
+                _cell(q.get("line")),
+                _text(sec.label if sec else ""),
+                _text(q.get("asker")),
+                _cell(q.get("participant")),
+                _cell(q.get("asker_inferred")),
+                _cell(q.get("kind")),
+                _cell(q.get("round")),
+                _cell(digest.status_of(q)),
+                f"{score:.4f}" if isinstance(score, int | float) else "",
+                _cell(best.get("line")),
+                _text(best.get("text")),
+                _cell(len(answers)),
+                _list(a.get("line") for a in answers),
+                _text(q.get("text")),
+                _list(q.get("themes")),
+                _text(q.get("status_reason")),
+            ]
+        )
+    return rows
+
+
+def answer_rows(data: dict[str, Any]) -> list[list[str]]:
+    secs = digest.sections(data)
+    rows = []
+    for q in data.get("questions") or []:
+        for rank, a in enumerate(q.get("answers") or [], start=1):
+            sec = digest.section_at(secs, a.get("line"))
+            rows.append(
+                [
+                    _cell(q.get("id")),
+                    _cell(rank),
+                    _cell(q.get("line")),
+                    _text(q.get("asker")),
+                    _cell(digest.status_of(q)),
+                    _text(sec.label if sec else ""),
+                    _cell(a.get("line")),
+                    _cell(a.get("score")),
+                    _text(a.get("text")),
+                ]
+            )
+    return rows
+
+
+def figure_rows(data: dict[str, Any]) -> list[list[str]]:
+    secs = digest.sections(data)
+    conflicts = digest.conflicts(data)
+    rows = []
+    for i, f in enumerate(data.get("figures") or []):
+        sec = digest.section_at(secs, f.get("line"))
+        mine = conflicts.get(i, [])
+        rows.append(
+            [
+                _cell(i + 1),
+                _text(sec.label if sec else ""),
+                _cell(f.get("line")),
+                _cell(f.get("side")),
+                _text(f.get("speaker")),
+                _text(f.get("mention")),
+                _cell(f.get("value")),
+                _cell(f.get("value_min")),
+                _cell(f.get("value_max")),
+                _cell(f.get("qualifier")),
+                _cell(f.get("unit")),
+                _text(f.get("subject")),
+                _text(f.get("period")),
+                _list(f.get("themes")),
+                _list(other + 1 for other, _, _ in mine),
+                _text(" | ".join(f"{sev}: {why}" if why else sev for _, sev, why in mine)),
+            ]
+        )
+    return rows
+
+
+def commitment_rows(data: dict[str, Any]) -> list[list[str]]:
+    secs = digest.sections(data)
+    rows = []
+    for i, c in enumerate(data.get("commitments") or [], start=1):
+        sec = digest.section_at(secs, c.get("line"))
+        rows.append(
+            [
+                _cell(i),
+                _text(sec.label if sec else ""),
+                _cell(c.get("line")),
+                _cell(c.get("side")),
+                _text(c.get("speaker")),
+                _cell(c.get("kind")),
+                _list(c.get("themes")),
+                _text(c.get("text")),
+            ]
+        )
+    return rows
+
+
+_ROWS = {
+    "questions": question_rows,
+    "answers": answer_rows,
+    "figures": figure_rows,
+    "commitments": commitment_rows,
+}
+
+
+def render_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """One CSV document: BOM, header row, CRLF line ends, minimal quoting."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return BOM + buf.getvalue()
+
+
+def table(data: dict[str, Any], name: str) -> str:
+    """One table (questions, answers, figures or commitments) as CSV text."""
+    return render_csv(COLUMNS[name], _ROWS[name](data))
+
+
+def tables(data: dict[str, Any]) -> dict[str, str]:
+    """File name -> CSV text for every table, empty tables included (header only)."""
+    return {f"{name}.csv": table(data, name) for name in TABLES}

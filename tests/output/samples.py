@@ -1,0 +1,198 @@
+"""Samples every export is tested on: the two fictional examples, a small fictional fixture
+and, when ../shared is present, the real corpus document (each analysed once per session),
+plus hand-built review objects for edge cases."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rapporteur.api import analyze, analyze_text
+from rapporteur.output.json_out import to_dict
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "cmw37-kyrgyzstan-meeting-summary.txt"
+AKN_XSD = SHARED / "schemas" / "akomantoso30" / "akomantoso30.xsd"
+SAMPLES = {
+    "fictional-cmw": ROOT / "examples" / "fictional-cmw-review.txt",
+    "fictional-cedaw": ROOT / "examples" / "fictional-cedaw-pressrelease.txt",
+    "fixture": ROOT / "tests" / "fixtures" / "fictional-export-review.txt",
+    "corpus": CORPUS,
+}
+FIXTURE = SAMPLES["fixture"]
+
+
+@cache
+def sample_data(name: str) -> dict[str, Any]:
+    return to_dict(analyze(SAMPLES[name]))
+
+
+@cache
+def hostile_data() -> dict[str, Any]:
+    """A fictional review whose text tries to inject markup, formulas and Markdown."""
+    text = (
+        FIXTURE.read_text(encoding="utf-8")
+        .replace(
+            "What was being done to protect domestic workers abroad?",
+            "What was being done about <script>alert('x')</script> & *bold* [link](http://x) "
+            "domestic workers abroad?",
+        )
+        .replace(
+            "Were there shelters for migrant women?",
+            '=HYPERLINK("http://evil") were there shelters for migrant women?',
+        )
+    )
+    assert "<script>" in text
+    return to_dict(analyze_text(text, origin="hostile <script>.txt"))
+
+
+def minimal_data() -> dict[str, Any]:
+    """The least a review object can hold: the required keys, all empty."""
+    return {
+        "schema": "rapporteur/review@1",
+        "review": {
+            "committee": None,
+            "state_party": None,
+            "report": None,
+            "session": None,
+            "date": None,
+            "release_code": None,
+            "next_meeting": None,
+        },
+        "participants": [],
+        "sections": [],
+        "turns": [],
+        "questions": [],
+        "figures": [],
+        "inconsistencies": [],
+        "commitments": [],
+    }
+
+
+def contradiction_data() -> dict[str, Any]:
+    """Two figures that contradict each other, one commitment, one partial question."""
+    data = minimal_data()
+    data["review"]["committee"] = "CMW"
+    data["sections"] = [
+        {
+            "kind": "presentation",
+            "heading": "Presentation of Report",
+            "first_line": 1,
+            "last_line": 3,
+        },
+        {
+            "kind": "questions",
+            "heading": "Questions by Committee Experts",
+            "first_line": 5,
+            "last_line": 7,
+        },
+        {
+            "kind": "responses",
+            "heading": "Responses by the Delegation",
+            "first_line": 9,
+            "last_line": 11,
+        },
+    ]
+    data["paragraphs"] = [
+        {
+            "line": 3,
+            "last_line": 3,
+            "section": "presentation",
+            "side": "delegation",
+            "speaker": "The delegation",
+            "text": "About 1.2 million workers were abroad.",
+        },
+        {
+            "line": 7,
+            "last_line": 7,
+            "section": "questions",
+            "side": "committee",
+            "speaker": "An Expert",
+            "text": "An Expert asked how many workers were abroad?",
+        },
+        {
+            "line": 11,
+            "last_line": 11,
+            "section": "responses",
+            "side": "delegation",
+            "speaker": "The delegation",
+            "text": "There were 1.4 million workers abroad.  A census would be held in 2026.",
+        },
+    ]
+    data["turns"] = [
+        {
+            "line": 3,
+            "side": "delegation",
+            "speaker": "The delegation",
+            "participant": None,
+            "inferred": False,
+        },
+        {
+            "line": 7,
+            "side": "committee",
+            "speaker": "An Expert",
+            "participant": None,
+            "inferred": False,
+        },
+        {
+            "line": 11,
+            "side": "delegation",
+            "speaker": "The delegation",
+            "participant": None,
+            "inferred": False,
+        },
+    ]
+    data["questions"] = [
+        {
+            "id": "q001",
+            "line": 7,
+            "text": "An Expert asked how many workers were abroad?",
+            "kind": "indirect",
+            "asker": "An Expert",
+            "participant": None,
+            "status": "partial",
+            "answers": [
+                {"line": 11, "text": "There were 1.4 million workers abroad.", "score": 0.61}
+            ],
+            "themes": ["migration-statistics"],
+        },
+    ]
+    fig = {
+        "qualifier": None,
+        "unit": "workers",
+        "subject": "workers abroad",
+        "period": None,
+        "side": "delegation",
+        "speaker": None,
+        "value_min": None,
+        "value_max": None,
+    }
+    data["figures"] = [
+        {
+            **fig,
+            "line": 3,
+            "mention": "About 1.2 million workers",
+            "value": 1200000,
+            "qualifier": "around",
+        },
+        {**fig, "line": 11, "mention": "1.4 million workers", "value": 1400000},
+    ]
+    data["inconsistencies"] = [
+        {
+            "a": 0,
+            "b": 1,
+            "severity": "conflict",
+            "reason": "1.2 million vs 1.4 million workers abroad",
+        }
+    ]
+    data["commitments"] = [
+        {
+            "line": 11,
+            "text": "A census would be held in 2026.",
+            "kind": "plan",
+            "side": "delegation",
+        }
+    ]
+    return data

@@ -1,0 +1,171 @@
+"""Akoma Ntoso 3.0 debate documents: valid against the OASIS XSD, with FRBR identification,
+references for every speaker and role, and the dialogue's questions and answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from rapporteur.errors import ExportError
+from rapporteur.output import akn
+from tests.output.samples import AKN_XSD, contradiction_data, hostile_data, minimal_data
+
+NS = {"a": akn.AKN_NS, "rap": akn.RAP_NS}
+needs_xsd = pytest.mark.skipif(
+    not AKN_XSD.exists(), reason="the Akoma Ntoso XSD lives in ../shared/schemas (absent here)"
+)
+
+
+def _tree(data: dict[str, Any]) -> etree._Element:
+    return etree.fromstring(akn.to_xml(data).encode("utf-8"))
+
+
+@needs_xsd
+def test_akn_every_sample_validates(sample: tuple[str, dict[str, Any]]) -> None:
+    name, data = sample
+    assert akn.validate(akn.to_xml(data), AKN_XSD) == [], name
+
+
+@needs_xsd
+def test_akn_edge_cases_validate() -> None:
+    for data in (minimal_data(), contradiction_data(), hostile_data()):
+        assert akn.validate(akn.to_xml(data), AKN_XSD) == []
+
+
+@needs_xsd
+def test_akn_validation_reports_errors() -> None:
+    tree = _tree(contradiction_data())
+    tree.find(".//a:FRBRWork/a:FRBRcountry", NS).getparent().remove(
+        tree.find(".//a:FRBRWork/a:FRBRcountry", NS)
+    )
+    errors = akn.validate(etree.tostring(tree), AKN_XSD)
+    assert errors and "FRBR" in errors[0]
+
+
+def test_akn_identification_has_work_expression_manifestation(
+    sample: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = sample
+    tree = _tree(data)
+    ident = tree.find("a:debate/a:meta/a:identification", NS)
+    assert ident.get("source") == "#rapporteur"
+    assert [c.tag.split("}")[1] for c in ident] == [
+        "FRBRWork",
+        "FRBRExpression",
+        "FRBRManifestation",
+    ]
+    work_uri = ident.find("a:FRBRWork/a:FRBRuri", NS).get("value")
+    assert work_uri.startswith("/akn/un/debate/")
+    assert ident.find("a:FRBRExpression/a:FRBRuri", NS).get("value") == f"{work_uri}/eng@"
+    assert ident.find("a:FRBRWork/a:FRBRcountry", NS).get("value") == "un"
+    if data["review"]["release_code"]:
+        assert ident.find("a:FRBRWork/a:FRBRnumber", NS).get("value") == akn.slug(
+            data["review"]["release_code"]
+        )
+
+
+def test_akn_references_every_participant_role_and_speaker(
+    sample: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = sample
+    tree = _tree(data)
+    refs = tree.find("a:debate/a:meta/a:references", NS)
+    people = {p.get("showAs"): p.get("eId") for p in refs.findall("a:TLCPerson", NS)}
+    for p in data["participants"]:
+        assert p["name"] in people
+    roles = {r.get("showAs") for r in refs.findall("a:TLCRole", NS)}
+    assert {r for p in data["participants"] for r in p["roles"]} <= roles
+    orgs = [o.get("eId") for o in refs.findall("a:TLCOrganization", NS)]
+    assert "rapporteur" in orgs and "delegation" in orgs
+    if data["review"]["state_party"]:
+        names = {o.get("showAs") for o in refs.findall("a:TLCOrganization", NS)}
+        assert data["review"]["state_party"]["name"] in names
+    ids = {e.get("eId") for e in refs}
+    for el in tree.iterfind(".//a:debateBody//*[@by]", NS):
+        assert el.get("by").removeprefix("#") in ids
+        if el.get("as"):
+            assert el.get("as").removeprefix("#") in ids
+
+
+def test_akn_body_mirrors_the_dialogue(sample: tuple[str, dict[str, Any]]) -> None:
+    _, data = sample
+    tree = _tree(data)
+    body = tree.find("a:debate/a:debateBody", NS)
+    names = [s.get("name") for s in body.findall("a:debateSection", NS)]
+    kinds = [s["kind"] for s in data["sections"] if s["kind"] not in {"chrome", "boilerplate"}]
+    assert set(names) <= set(kinds)
+    if "questions" in kinds:
+        assert body.findall(".//a:question", NS)
+        for q in body.iterfind(".//a:question", NS):
+            assert q.find("a:from", NS) is not None and q.find("a:p", NS) is not None
+    if "responses" in kinds:
+        assert body.findall(".//a:answer", NS)
+    if "presentation" in kinds or "concluding" in kinds:
+        assert body.findall(".//a:speech", NS)
+    # every question unit is marked in the text and linked from the proprietary block
+    spans = {s.get("eId"): s for s in body.iterfind(".//a:span", NS)}
+    linked = tree.findall(".//rap:question", NS)
+    assert len(linked) == len(data["questions"])
+    found = [q for q in linked if q.get("href")]
+    assert len(found) >= 0.9 * len(linked)
+    for q in found:
+        span = spans[q.get("href").removeprefix("#")]
+        assert span.get("title") == q.get("id")
+        assert q.get("status") in span.get("class")
+    # every element from the text says which line it starts on
+    lines = [int(e.get(f"{{{akn.RAP_NS}}}line")) for e in body.iterfind(".//a:question", NS)]
+    assert lines == sorted(lines)
+
+
+def test_akn_keeps_the_text_exact() -> None:
+    data = hostile_data()
+    xml = akn.to_xml(data)
+    tree = etree.fromstring(xml.encode("utf-8"))
+    texts = ["".join(p.itertext()) for p in tree.iterfind(".//a:question/a:p", NS)]
+    assert any("<script>alert('x')</script>" in t for t in texts)
+    assert "<script>" not in xml  # escaped by the serializer
+
+
+def test_akn_drops_characters_xml_cannot_hold() -> None:
+    data = contradiction_data()
+    data["paragraphs"][1]["text"] = "An Expert asked\x00 how many\x1b workers were abroad?"
+    tree = _tree(data)
+    assert "An Expert asked how many workers were abroad?" in "".join(tree.itertext())
+
+
+def test_akn_unknown_date_and_number_fall_back() -> None:
+    tree = _tree(minimal_data())
+    date = tree.find(".//a:FRBRWork/a:FRBRdate", NS)
+    assert (date.get("date"), date.get("name")) == ("0001-01-01", "unknown")
+    data = minimal_data()
+    data["review"]["year"] = 2024
+    data["review"]["date"] = None
+    date = _tree(data).find(".//a:FRBRWork/a:FRBRdate", NS)
+    assert (date.get("date"), date.get("name")) == ("2024-01-01", "year")
+    data["review"]["date"] = "2024-03-05"
+    tree = _tree(data)
+    assert tree.find(".//a:FRBRWork/a:FRBRdate", NS).get("date") == "2024-03-05"
+    assert tree.find(".//a:preface//a:docDate", NS).get("date") == "2024-03-05"
+
+
+def test_akn_is_deterministic(sample: tuple[str, dict[str, Any]]) -> None:
+    _, data = sample
+    assert akn.to_xml(data) == akn.to_xml(data)
+
+
+def test_akn_missing_schema_is_a_clear_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ExportError) as err:
+        akn.find_schema(tmp_path / "nowhere.xsd")
+    assert "akomantoso30.xsd" in err.value.message and "--schema" in (err.value.hint or "")
+    monkeypatch.setenv(akn.SCHEMA_ENV, str(tmp_path))
+    with pytest.raises(ExportError):
+        akn.find_schema()
+
+
+@needs_xsd
+def test_akn_schema_found_by_folder_and_environment(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert akn.find_schema(AKN_XSD.parent) == AKN_XSD
+    monkeypatch.setenv(akn.SCHEMA_ENV, str(AKN_XSD))
+    assert akn.find_schema() == AKN_XSD

@@ -1,0 +1,124 @@
+"""The follow-up brief in Markdown and self-contained HTML."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+
+from rapporteur.output import brief, digest
+from tests.output.samples import contradiction_data, hostile_data, minimal_data
+
+
+def test_brief_every_sample_has_every_section(sample: tuple[str, dict[str, Any]]) -> None:
+    _, data = sample
+    md = brief.markdown(data)
+    page = brief.html(data)
+    tree = lxml.html.fromstring(page)
+    h2 = [h.text_content().strip() for h in tree.iter("h2")]
+    assert h2 == list(brief.SECTION_HEADINGS)
+    for heading in brief.SECTION_HEADINGS:
+        assert f"\n## {heading}\n" in md
+    assert tree.findtext(".//h1") == brief.TITLE
+
+
+def test_brief_counts_match_the_questions(sample: tuple[str, dict[str, Any]]) -> None:
+    _, data = sample
+    statuses = [q["status"] for q in data["questions"]]
+    md = brief.markdown(data)
+    expected = (
+        f"{len(statuses)} questions asked: {statuses.count('answered')} answered, "
+        f"{statuses.count('partial')} partly answered, {statuses.count('unanswered')} unanswered."
+    )
+    assert expected in md
+    per_expert = digest.counts_by_expert(data)
+    assert sum(r.total for r in per_expert) == len(statuses)
+    page = brief.html(data)
+    if statuses:
+        assert page.count("<svg") >= 1
+        for row in per_expert:
+            assert f"| {brief.md_escape(row.name)} | {row.total} | {row.answered} |" in md
+
+
+def test_brief_lists_unanswered_and_partial_questions_in_full_with_their_source(
+    sample: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = sample
+    md = brief.markdown(data)
+    page = lxml.html.fromstring(brief.html(data))
+    for q in data["questions"]:
+        if q["status"] == "answered":
+            continue
+        assert brief.md_escape(q["text"]) in md
+        li = page.get_element_by_id(q["id"])
+        assert q["text"] in li.text_content()
+        assert f"line {q['line']}" in li.text_content()
+
+
+def test_brief_marks_contradictions_and_lists_commitments() -> None:
+    data = contradiction_data()
+    md = brief.markdown(data)
+    assert "⚠ contradicts F2 (1.2 million vs 1.4 million workers abroad)" in md
+    assert "⚠ contradicts F1" in md
+    assert "A census would be held in 2026." in md
+    assert "Responses by the Delegation, line 11" in md
+    page = lxml.html.fromstring(brief.html(data))
+    conflict_rows = page.xpath("//tr[contains(@class, 'conflict')]")
+    assert [r.get("id") for r in conflict_rows] == ["F1", None, "F2", None]
+    assert "contradicts F2" in conflict_rows[1].text_content()
+    assert "1.2 million vs 1.4 million" in conflict_rows[1].text_content()
+    assert "F1 “About 1.2 million workers” (Presentation of Report, line 3) contradicts F2" in (
+        " ".join(page.get_element_by_id("figures").text_content().split())
+    )
+    partial = page.get_element_by_id("q001")
+    assert "There were 1.4 million workers abroad." in partial.text_content()
+    assert "migration-statistics" in page.get_element_by_id("overview").text_content()
+
+
+def test_brief_escapes_document_text() -> None:
+    data = hostile_data()
+    page = brief.html(data)
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    tree = lxml.html.fromstring(page)
+    assert not tree.xpath("//script")
+    assert any("<script>alert('x')</script>" in li.text_content() for li in tree.iter("li"))
+    md = brief.markdown(data)
+    assert "<script" not in md
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; \\*bold\\* \\[link\\](http://x)" in md
+    assert "hostile &lt;script&gt;.txt" in md  # metadata too
+
+
+def test_brief_html_is_self_contained_and_prints_on_a4() -> None:
+    page = brief.html(contradiction_data())
+    assert "@page { size: A4;" in page
+    assert not re.search(r"<(script|link|iframe|img|object)\b", page, re.I)
+    assert not re.search(r"\b(src|href)\s*=", page, re.I)
+    assert "@import" not in page and "url(" not in page
+    assert "default-src 'none'" in page  # even a pasted link cannot load anything
+
+
+def test_brief_of_an_empty_review_says_what_is_missing() -> None:
+    md = brief.markdown(minimal_data())
+    assert "No named participants were found." in md
+    assert "No questions were found." in md
+    assert "No figures were found." in md
+    assert "No commitments were found." in md
+    page = brief.html(minimal_data())
+    assert "No themes were assigned to the questions." in page
+    assert "<svg" not in page
+
+
+def test_brief_is_deterministic(sample: tuple[str, dict[str, Any]]) -> None:
+    _, data = sample
+    assert brief.html(data) == brief.html(data)
+    assert brief.markdown(data) == brief.markdown(data)
+
+
+def test_brief_md_escape_keeps_every_character_visible() -> None:
+    assert brief.md_escape("a <b> & c") == "a &lt;b&gt; &amp; c"
+    assert brief.md_escape("# not a heading") == "\\# not a heading"
+    assert brief.md_escape("1.2 million") == "1.2 million"  # no needless backslashes
+    assert brief.md_escape("a | b") == "a \\| b"
+    assert brief.md_escape("two\nlines") == "two lines"

@@ -1,0 +1,112 @@
+"""CSV tables: one file per table, UTF-8 with BOM, CRLF, header row, defused formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rapporteur.output import csv_tables
+from tests.output.samples import contradiction_data, hostile_data, minimal_data
+
+
+def _read(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff"), "UTF-8 BOM so that Excel reads the file as UTF-8"
+    raw = text.encode("utf-8")
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_tables_every_sample_has_four_tables_with_headers(
+    sample: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = sample
+    files = csv_tables.tables(data)
+    assert list(files) == ["questions.csv", "answers.csv", "figures.csv", "commitments.csv"]
+    for name, text in files.items():
+        header = text.lstrip("\ufeff").split("\r\n", 1)[0]
+        assert header == ",".join(csv_tables.COLUMNS[name.removesuffix(".csv")])
+    questions = _read(files["questions.csv"])
+    assert len(questions) == len(data["questions"])
+    assert len(_read(files["answers.csv"])) == sum(len(q["answers"]) for q in data["questions"])
+    assert len(_read(files["figures.csv"])) == len(data["figures"])
+    assert len(_read(files["commitments.csv"])) == len(data["commitments"])
+    for row, q in zip(questions, data["questions"], strict=True):
+        assert row["id"] == q["id"]
+        assert row["line"] == str(q["line"])
+        assert row["status"] == q["status"]
+        assert row["question"].removeprefix("'") == q["text"]
+        assert row["section"], "every question says which section it comes from"
+
+
+def test_csv_tables_rows_end_with_crlf() -> None:
+    text = csv_tables.table(contradiction_data(), "figures")
+    lines = text.split("\r\n")
+    assert lines[-1] == "" and len(lines) == 4  # header, two figures, final CRLF
+    assert all("\n" not in line for line in lines)
+
+
+def test_csv_tables_mark_contradictions_with_figure_numbers() -> None:
+    rows = _read(csv_tables.table(contradiction_data(), "figures"))
+    assert [r["figure"] for r in rows] == ["1", "2"]
+    assert rows[0]["contradicts"] == "2" and rows[1]["contradicts"] == "1"
+    assert rows[0]["contradiction"] == "conflict: 1.2 million vs 1.4 million workers abroad"
+    assert rows[0]["value"] == "1200000" and rows[0]["qualifier"] == "around"
+    assert rows[0]["section"] == "Presentation of Report" and rows[0]["line"] == "3"
+
+
+def test_csv_tables_answers_and_commitments() -> None:
+    data = contradiction_data()
+    answers = _read(csv_tables.table(data, "answers"))
+    assert answers == [
+        {
+            "question_id": "q001",
+            "rank": "1",
+            "question_line": "7",
+            "asker": "An Expert",
+            "status": "partial",
+            "section": "Responses by the Delegation",
+            "line": "11",
+            "score": "0.61",
+            "text": "There were 1.4 million workers abroad.",
+        }
+    ]
+    (commitment,) = _read(csv_tables.table(data, "commitments"))
+    assert commitment["text"] == "A census would be held in 2026."
+    assert commitment["kind"] == "plan" and commitment["line"] == "11"
+    (question,) = _read(csv_tables.table(data, "questions"))
+    assert question["answer_lines"] == "11" and question["themes"] == "migration-statistics"
+    assert (question["answer_line"], question["score"]) == ("11", "0.6100")
+    assert question["answer_text"] == "There were 1.4 million workers abroad."
+
+
+def test_csv_tables_questions_extend_the_analyze_csv_columns() -> None:
+    from rapporteur.output import csv_out
+
+    assert set(csv_out.QUESTION_COLUMNS) <= set(csv_tables.QUESTION_COLUMNS)
+
+
+def test_csv_tables_defuse_formulas_but_keep_text() -> None:
+    data = contradiction_data()
+    data["questions"][0]["text"] = '=HYPERLINK("http://evil.example","click")?'
+    data["questions"][0]["asker"] = "@Expert"
+    data["figures"][0]["value"] = -5  # numbers are never altered
+    (row,) = _read(csv_tables.table(data, "questions"))
+    assert row["question"] == '\'=HYPERLINK("http://evil.example","click")?'
+    assert row["asker"] == "'@Expert"
+    assert _read(csv_tables.table(data, "figures"))[0]["value"] == "-5"
+    rows = _read(csv_tables.table(hostile_data(), "questions"))
+    assert any("<script>alert('x')</script>" in r["question"] for r in rows), (
+        "CSV keeps text as written: escaping is for HTML, not for spreadsheets"
+    )
+
+
+def test_csv_tables_of_an_empty_review_are_headers_only() -> None:
+    for name, text in csv_tables.tables(minimal_data()).items():
+        assert text.count("\r\n") == 1, name
+
+
+def test_csv_tables_keep_non_ascii_names() -> None:
+    data = contradiction_data()
+    data["questions"][0]["asker"] = "Can Ünver"
+    text = csv_tables.table(data, "questions")
+    assert "Can Ünver" in text.encode("utf-8").decode("utf-8-sig")
