@@ -16,6 +16,7 @@ item says where it comes from (section and line of the analysed text).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -110,6 +111,21 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
     by_theme = digest.counts_by_theme(data)
     review = data.get("review") or {}
     doc = data.get("document") or {}
+    labels = digest.theme_labels(data)
+    by_theme = [
+        digest.StatusCount(
+            name=labels.get(r.name, r.name),
+            answered=r.answered,
+            partial=r.partial,
+            unanswered=r.unanswered,
+            note=f"theme id: {r.name}" if r.name in labels else "",
+        )
+        for r in by_theme
+    ]
+    by_expert = [
+        dataclasses.replace(r, note="as written: " + ", ".join(r.labels)) if r.labels else r
+        for r in by_expert
+    ]
 
     def src(line: Any) -> str:
         return digest.where(secs, line if isinstance(line, int) else None)
@@ -120,7 +136,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
             "text": q.get("text") or "",
             "asker": q.get("asker") or "",
             "kind": q.get("kind") or "",
-            "themes": list(q.get("themes") or []),
+            "themes": [labels.get(t, t) for t in q.get("themes") or []],
             "reason": q.get("status_reason") or "",
             "source": src(q.get("line")),
             "answers": [

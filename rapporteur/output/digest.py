@@ -50,6 +50,9 @@ class StatusCount:
     partial: int = 0
     unanswered: int = 0
     labels: tuple[str, ...] = field(default=())
+    """Anonymous labels as written, for the unnamed Experts' row."""
+    note: str = ""
+    """A line shown under the name in the brief."""
 
     @property
     def total(self) -> int:
@@ -275,6 +278,23 @@ def _join(a: Any, b: Any, sep: str = " / ") -> str:
     if a and b:
         return f"{a} ({b})" if sep == " / " else f"{a}{sep}{b}"
     return str(a or b or "")
+
+
+def theme_labels(data: dict[str, Any]) -> dict[str, str]:
+    """Theme id -> label from the packaged taxonomy, when the review was tagged with it (same
+    version); empty otherwise, and callers show the ids."""
+    version = (data.get("themes") or {}).get("taxonomy_version")
+    if not version:
+        return {}
+    try:
+        from ..stages.themes import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    except Exception:  # a broken packaged taxonomy must not stop an export
+        return {}
+    if taxonomy.version != version:
+        return {}
+    return {t.id: t.label for t in taxonomy.themes}
 
 
 def anonymous_labels(data: dict[str, Any]) -> list[str]:

@@ -122,3 +122,18 @@ def test_brief_md_escape_keeps_every_character_visible() -> None:
     assert brief.md_escape("1.2 million") == "1.2 million"  # no needless backslashes
     assert brief.md_escape("a | b") == "a \\| b"
     assert brief.md_escape("two\nlines") == "two lines"
+
+
+def test_brief_names_themes_by_their_taxonomy_label() -> None:
+    from rapporteur.stages.themes import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    theme = taxonomy.themes[0]
+    data = contradiction_data()
+    data["questions"][0]["themes"] = [theme.id]
+    data["themes"] = {"taxonomy_version": taxonomy.version, "counts": {theme.id: 1}}
+    md = brief.markdown(data)
+    assert f"| {brief.md_escape(theme.label)} | 1 | 0 | 1 | 0 |" in md
+    assert f"theme id: {theme.id}" in brief.html(data)
+    data["themes"]["taxonomy_version"] = "my-own-taxonomy"  # unknown labels: show the ids
+    assert f"| {brief.md_escape(theme.id)} | 1 |" in brief.markdown(data)
