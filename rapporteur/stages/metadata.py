@@ -246,6 +246,8 @@ def run(review: Review, settings: Settings) -> Review:
     symbols = [s for t in report_texts + candidates for s in _SYMBOL.findall(t)]
 
     # The sentence saying what the Committee did names the committee, report and State.
+    # (never the "will next meet to review the report of ..." announcement).
+    lead = [p.text for p in paragraphs if kind[p.index] == "lead" and p.line != excluded]
     framing = [t for t in lead if _LEAD_VERB.search(t)] + report_texts + lead + candidates
     committee = _committee(framing[:3] + ([title] if title else []), release, symbols)
     report, state = None, None

@@ -131,3 +131,19 @@ def test_metadata_fixture_symbol_and_year_from_release_code() -> None:
     assert meta.report is not None and meta.report.symbol == "CRC/C/PRT/5-6"
     assert meta.report.numbers == (5, 6)
     assert meta.year == 2024
+
+
+def test_metadata_next_meeting_state_is_never_the_state_under_review() -> None:
+    review = make_review(
+        "Committee Experts Ask About Prisons",
+        "The Committee against Torture today concluded its review of a report.",
+        "The Committee will next meet at 10 a.m. on Monday to begin its review of the initial "
+        "report of Norway (CAT/C/NOR/1).",
+        "Questions by Committee Experts",
+        "A Committee Expert asked about prisons?",
+    )
+    meta = review.metadata
+    assert meta is not None
+    assert meta.state_party is None
+    assert meta.next_meeting is not None and meta.next_meeting.state_party is not None
+    assert meta.next_meeting.state_party.iso3 == "NOR"
