@@ -38,14 +38,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rapporteur.api import analyze_text  # noqa: E402
+from rapporteur import pipeline  # noqa: E402
 from rapporteur.models import Review  # noqa: E402
+from rapporteur.stages import ingest  # noqa: E402
 from rapporteur.settings import Settings  # noqa: E402
 from rapporteur.stages import alignment  # noqa: E402
 from rapporteur.stages.alignment import PARAMS, Features, Params  # noqa: E402
 
 ANNOTATIONS = (ROOT / "tests" / "fixtures" / "annotations", ROOT / "bench" / "alignment_data")
 LABELS = ("answered", "partial", "unanswered")
+UP_TO_QUESTIONS = ("segment", "metadata", "speakers", "questions")
 
 RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
     "context_weight": (0.0, 0.15, 0.25, 0.4),
@@ -102,7 +104,11 @@ def load_docs() -> list[Doc]:
         if not ann.get("fictional"):
             continue
         text = (ROOT / ann["document"]).read_text(encoding="utf-8")
-        review = analyze_text(text, origin=ann["document"], settings=settings)
+        document = ingest.document_from_bytes(
+            text.encode("utf-8"), ann["document"], settings, name=ann["document"]
+        )
+        # Only the stages alignment needs: the later ones cannot change the questions.
+        review = pipeline.run(Review(document=document), settings, UP_TO_QUESTIONS)
         gold = ann["questions"]
         docs.append(Doc(ann_path.stem, review, gold, _match(review, gold)))
     return docs
