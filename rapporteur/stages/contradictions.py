@@ -24,8 +24,10 @@ from .facts_common import body_paragraphs, paragraph_sentences
 
 # Below this weighted overlap two figure contexts are about different things.
 THRESHOLD = 0.45
-# At least one shared word must occur in no more than this share of the body's sentences.
+# At least one shared word must occur in no more than this share of the body's sentences,
 RARE = 0.05
+# unless the overlap is at least this strong and covers two words or more.
+STRONG = 0.8
 
 _COMPATIBLE = {"workers": "people"}
 """Units that count the same kind of thing: workers are people ("25,000 foreign citizens"
@@ -49,6 +51,13 @@ _STOPWORDS = frozenset(
     more less than over under up least most some currently now previously recently already
     year years month months day days time times million billion thousand hundred
     new further significant important quite striking various different certain""".split()
+)
+_GENERIC_VERBS = frozenset(
+    """identified registered reported recorded received detected approved adopted launched
+    established provided carried held made taken given opened initiated decided considered
+    noted found indicated submitted processed issued conducted organized organised created
+    set based included involved concerned affected increased decreased reduced rose fell
+    amounted totalled totaled reached stood numbered estimated counted""".split()
 )
 _SYNONYM_GROUPS = {
     "remit": "remittance remittances remitted transfer transfers transferred",
@@ -98,10 +107,9 @@ def _term(token: str) -> str | None:
     """The index term of a lower-case token, or None for words that say nothing."""
     if token in _STOPWORDS or len(token) < 3 or not token[0].isalpha():
         return None
-    stem = _stem(token)
-    if stem == token and token.endswith("ed"):
-        return None  # verbs ("identified", "approved") say what happened, not what is counted
-    return stem
+    if token in _GENERIC_VERBS:
+        return None  # "identified", "registered": what happened to the count, not what it is
+    return _stem(token)
 
 
 def _terms(text: str, ignore: tuple[str, ...]) -> frozenset[str]:
@@ -127,7 +135,10 @@ _ANAPHOR = re.compile(
 _SPEAKER_INTRO = re.compile(
     r"^[^.]{0,250}?\b(?:said|asked|stated|noted|explained|added|indicated|replied)\b[ \t]*"
 )
-_CLAUSE_BREAK = re.compile(r";|,[ \t]+(?:and|but|while|whereas|with|compared)\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(
+    r";|,[ \t]+(?:and|but|while|whereas|with|compared|against|as against|versus|up from|"
+    r"down from|of whom|of which|including)\b|\bwhile\b"
+)
 
 
 def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
@@ -253,6 +264,19 @@ class Candidate:
     b: int
     score: float
     shared: tuple[str, ...]
+    rare: bool
+    """Whether a shared word is rare in the review (see RARE)."""
+    same_head: bool = False
+    """Both mentions count the same specific noun ("femicides") for the same stated year."""
+
+    @property
+    def same_thing(self) -> bool:
+        """Strong enough overlap: a rare shared word, several words shared almost completely,
+        or the same counted noun in the same year (a review about hate crimes says "hate
+        crimes" too often for the words to be rare)."""
+        if self.score < THRESHOLD:
+            return False
+        return self.rare or self.same_head or (self.score >= STRONG and len(self.shared) >= 2)
 
 
 def candidates(review: Review) -> list[Candidate]:
@@ -287,12 +311,26 @@ def candidates(review: Review) -> list[Candidate]:
     idf = {w: math.log((n + 1) / (df.get(w, 0) + 0.5)) for w in needed}
     out = []
     for i, j, shared in pairs:
-        if min(df.get(w, 0) for w in shared) > max(3, RARE * n):
-            continue  # only words common to the whole review are shared
+        rare = min(df.get(w, 0) for w in shared) <= max(3, RARE * n)
         weight = sum(idf[w] for w in shared)
         norm = min(sum(idf[w] for w in bags[i]), sum(idf[w] for w in bags[j]))
-        out.append(Candidate(i, j, weight / norm if norm else 0.0, tuple(sorted(shared))))
+        score = weight / norm if norm else 0.0
+        a, b = figs[i], figs[j]
+        head = _head(a)
+        same_head = bool(head and head == _head(b) and a.period and a.period == b.period)
+        out.append(Candidate(i, j, score, tuple(sorted(shared)), rare, same_head))
     return out
+
+
+def _head(f: Figure) -> str | None:
+    """The specific noun a figure counts ("612 hate crimes" gives "crime"), if any."""
+    words = [w for w in f.mention.split() if w[:1].isalpha()]
+    if not words:
+        return None
+    term = _term(words[-1].lower().strip(_STRIP))
+    if not term or term in _UNIT_WORDS.get(f.unit, frozenset()):
+        return None
+    return term
 
 
 def _sentence_frequencies(
@@ -328,7 +366,7 @@ def run(review: Review, settings: Settings) -> Review:
     figs = review.figures
     found: list[Inconsistency] = []
     for cand in candidates(review):
-        if cand.score < THRESHOLD:
+        if not cand.same_thing:
             continue
         a, b = figs[cand.a], figs[cand.b]
         same_period = bool(a.period and a.period == b.period)

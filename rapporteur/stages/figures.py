@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..models import Figure, Review
 from ..settings import Settings
@@ -156,33 +157,114 @@ _CHANGE_VERB = re.compile(
 )
 
 _PERCENT = re.compile(r"^[ \t]*(?:per[ \t]?cent\b|percent\b|%|percentage points?\b)", re.I)
-_CURRENCY_AFTER = [
-    (r"(?:US|United States|American)[ \t]+dollars?|dollars?|USD\b|US\$", "usd"),
-    (r"euros?\b|EUR\b|€", "eur"),
-    (r"Swiss[ \t]+francs?|CHF\b", "chf"),
-    (r"pounds[ \t]+sterling|British[ \t]+pounds|GBP\b|£", "gbp"),
-    (r"(?:Kyrgyz(?:stan)?[ \t]+)?soms?\b|KGS\b", "kgs"),
-    (r"(?:Russian[ \t]+)?(?:roubles?|rubles?)\b|RUB\b", "rub"),
-    (r"(?:Japanese[ \t]+)?yen\b|JPY\b", "jpy"),
-    (r"yuan\b|renminbi\b|CNY\b", "cny"),
-    (r"tenge\b|KZT\b", "kzt"),
-    (r"(?:Indian[ \t]+)?rupees\b|INR\b", "inr"),
-    (r"(?:Canadian[ \t]+)dollars?|CAD\b", "cad"),
-    (r"(?:Australian[ \t]+)dollars?|AUD\b", "aud"),
-    (r"(?:CFA[ \t]+)?francs[ \t]+CFA|CFA[ \t]+francs|XOF\b", "xof"),
-    (r"(?:Mexican[ \t]+)?pesos\b|MXN\b", "mxn"),
-    (r"dirhams?\b|AED\b", "aed"),
-    (r"naira\b|NGN\b", "ngn"),
-    (r"hryvnias?\b|UAH\b", "uah"),
-    (r"lari\b|GEL\b", "gel"),
-]
-_CURRENCY_AFTER_RE = [(re.compile(r"^[ \t]*(?:" + p + ")", re.I), c) for p, c in _CURRENCY_AFTER]
-# "Canadian dollars" must win over "dollars": check the specific ones first.
-_CURRENCY_AFTER_RE.sort(key=lambda pc: 0 if pc[1] in {"cad", "aud"} else 1)
-_CURRENCY_BEFORE = re.compile(
-    r"(?P<c>US\$|\$|€|£|USD|EUR|CHF|GBP|KGS|RUB|JPY|CNY|KZT|INR|CAD|AUD|XOF|MXN|AED)[ \t]*$"
+# Currency names after a number. A name that several States use ("pesos", "francs",
+# "lei") is resolved by the State party under review, else by the most common reading.
+_CURRENCY_NAMES = {
+    "dollar": "usd", "euro": "eur", "rouble": "rub", "ruble": "rub", "yen": "jpy",
+    "yuan": "cny", "renminbi": "cny", "tenge": "kzt", "naira": "ngn", "hryvnia": "uah",
+    "lari": "gel", "dram": "amd", "somoni": "tjs", "zloty": "pln", "forint": "huf",
+    "koruna": "czk", "reais": "brl", "boliviano": "bob", "soles": "pen", "quetzal": "gtq",
+    "quetzales": "gtq", "lempira": "hnl", "cordoba": "nio", "córdoba": "nio", "colones": "crc",
+    "guarani": "pyg", "guaraní": "pyg", "baht": "thb", "ringgit": "myr", "rupiah": "idr",
+    "dong": "vnd", "afghani": "afn", "rand": "zar", "cedi": "ghs", "birr": "etb",
+    "taka": "bdt", "kyat": "mmk", "lira": "try", "bolivar": "ves", "bolívar": "ves",
+    "ariary": "mga", "kwanza": "aoa", "metical": "mzn", "sterling": "gbp",
+}  # fmt: skip
+_CURRENCY_BY_STATE = {
+    "leu": {"MDA": "mdl", "": "ron"},
+    "lei": {"MDA": "mdl", "": "ron"},
+    "peso": {"MEX": "mxn", "ARG": "ars", "CHL": "clp", "COL": "cop", "PHL": "php",
+             "DOM": "dop", "CUB": "cup", "URY": "uyu", "": "mxn"},
+    "dinar": {"DZA": "dzd", "BHR": "bhd", "IRQ": "iqd", "JOR": "jod", "KWT": "kwd",
+              "LBY": "lyd", "SRB": "rsd", "TUN": "tnd", "": "other"},
+    "rupee": {"IND": "inr", "PAK": "pkr", "LKA": "lkr", "NPL": "npr", "MUS": "mur",
+              "SYC": "scr", "": "inr"},
+    "pound": {"GBR": "gbp", "EGY": "egp", "LBN": "lbp", "SYR": "syp", "SDN": "sdg",
+              "SSD": "ssp", "": "gbp"},
+    "franc": {"CHE": "chf", "LIE": "chf", "GIN": "gnf", "RWA": "rwf", "BDI": "bif",
+              "COM": "kmf", "DJI": "djf", "COD": "cdf", "BEN": "xof", "BFA": "xof",
+              "CIV": "xof", "GNB": "xof", "MLI": "xof", "NER": "xof", "SEN": "xof",
+              "TGO": "xof", "CMR": "xaf", "CAF": "xaf", "TCD": "xaf", "COG": "xaf",
+              "GNQ": "xaf", "GAB": "xaf", "": "chf"},
+    "som": {"KGZ": "kgs", "UZB": "uzs", "": "kgs"},
+    "manat": {"AZE": "azn", "TKM": "tmt", "": "azn"},
+    "riyal": {"SAU": "sar", "QAT": "qar", "OMN": "omr", "YEM": "yer", "": "sar"},
+    "rial": {"IRN": "irr", "OMN": "omr", "YEM": "yer", "": "irr"},
+    "dirham": {"ARE": "aed", "MAR": "mad", "": "aed"},
+    "shilling": {"KEN": "kes", "UGA": "ugx", "TZA": "tzs", "SOM": "sos", "": "kes"},
+    "krone": {"NOR": "nok", "DNK": "dkk", "": "nok"},
+    "kroner": {"NOR": "nok", "DNK": "dkk", "": "nok"},
+    "krona": {"SWE": "sek", "ISL": "isk", "": "sek"},
+    "kronor": {"SWE": "sek", "": "sek"},
+}  # fmt: skip
+# An adjective that settles the currency: "Canadian dollars", "Swiss francs", "CFA francs".
+_CURRENCY_ADJECTIVE = {
+    ("canadian", "dollar"): "cad", ("australian", "dollar"): "aud", ("swiss", "franc"): "chf",
+    ("cfa", "franc"): "xof", ("british", "pound"): "gbp", ("egyptian", "pound"): "egp",
+    ("mexican", "peso"): "mxn", ("moldovan", "lei"): "mdl", ("moldovan", "leu"): "mdl",
+    ("romanian", "lei"): "ron", ("indian", "rupee"): "inr", ("pakistani", "rupee"): "pkr",
+    ("new zealand", "dollar"): "nzd", ("hong kong", "dollar"): "hkd",
+}  # fmt: skip
+_CURRENCY_AFTER = re.compile(
+    r"[ \t]*(?P<adj>(?:United[ \t]+States|US|New[ \t]+Zealand|Hong[ \t]+Kong|South[ \t]+Korean|"
+    r"[A-Z][a-z]+|CFA)[ \t]+)?(?P<w>dollars?|euros?|pounds?(?:[ \t]+sterling)?|francs?|"
+    r"roubles?|rubles?|yen|yuan|renminbi|tenge|naira|hryvnias?|lari|drams?|somoni|zlotys?|"
+    r"forints?|korunas?|reais|bolivianos?|soles|quetzal(?:es)?|lempiras?|c[oó]rdobas?|colones|"
+    r"guaran[ií]e?s?|baht|ringgits?|rupiahs?|dong|afghanis?|rand|cedis?|birr|taka|kyats?|liras?|"
+    r"bol[ií]vares|bol[ií]vars?|ariary|kwanzas?|meticais|meticals?|lei|leu|pesos?|dinars?|"
+    r"rupees?|soms?|manats?|riyals?|rials?|dirhams?|shillings?|kroner|krone|kronor|krona)\b"
+    r"(?:[ \t]+CFA\b)?"
 )
+_ISO_CURRENCIES = frozenset(
+    "USD EUR GBP CHF JPY CNY RUB KZT KGS UZS TJS TMT AZN AMD GEL UAH MDL RON BGN PLN HUF CZK "
+    "SEK NOK DKK ISK TRY INR PKR BDT LKR NPR AFN IRR IQD SAR AED QAR KWD BHD OMR JOD EGP MAD "
+    "DZD TND LYD NGN GHS XOF XAF ZAR KES UGX TZS ETB MXN BRL ARS CLP COP PEN BOB PYG UYU VES "
+    "GTQ HNL NIO CRC DOP CUP PHP IDR MYR THB VND KRW AUD CAD NZD HKD SGD".split()
+)
+_ISO_AFTER = re.compile(r"[ \t]*(?P<c>[A-Z]{3})\b")
+_CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|\$|€|£|[A-Z]{3})[ \t]*$")
 _CURRENCY_SYMBOL = {"US$": "usd", "$": "usd", "€": "eur", "£": "gbp"}
+
+
+def _currency_after(post: str, iso3: str | None) -> tuple[str, int] | None:
+    """(code, length) of a currency named right after a number, if any."""
+    m = _CURRENCY_AFTER.match(post)
+    if m:
+        word = m.group("w").lower()
+        adj = re.sub(r"[ \t]+", " ", (m.group("adj") or "").strip().lower())
+        if m.group(0).rstrip().endswith("CFA"):
+            adj = "cfa"
+        stem = word if word in _CURRENCY_BY_STATE or word in _CURRENCY_NAMES else None
+        if stem is None:
+            for cut in ("es", "s"):
+                if word.endswith(cut) and (
+                    word[: -len(cut)] in _CURRENCY_NAMES or word[: -len(cut)] in _CURRENCY_BY_STATE
+                ):
+                    stem = word[: -len(cut)]
+                    break
+        stem = stem or word.split()[0]
+        if word.startswith("pound") and word.endswith("sterling"):
+            stem = "sterling"
+        code = _CURRENCY_ADJECTIVE.get((adj, stem))
+        if code is None and adj == "cfa":
+            code = "xaf" if _CURRENCY_BY_STATE["franc"].get(iso3 or "") == "xaf" else "xof"
+        if code is None and adj in ("united states", "us", "american") and stem == "dollar":
+            code = "usd"
+        if code is None:
+            code = _CURRENCY_NAMES.get(stem)
+        if code is None and stem in _CURRENCY_BY_STATE:
+            table = _CURRENCY_BY_STATE[stem]
+            code = table.get(iso3 or "", table[""])
+        if code:
+            # An adjective that is not part of the currency ("Kyrgyz soms" is, "new" is not)
+            # still belongs to the mention; it is never a separate word of the subject.
+            return code, m.end()
+    iso = _ISO_AFTER.match(post)
+    if iso and iso.group("c") in _ISO_CURRENCIES:
+        return iso.group("c").lower(), iso.end()
+    return None
+
+
 _TIME_UNIT = re.compile(
     r"^(?:[ \t]*|-)(?P<u>years?|months?|weeks?|days?|hours?)(?:[ \t-]old)?\b", re.IGNORECASE
 )
@@ -194,18 +276,22 @@ _HEADS = {
         "refugees foreigners women men inhabitants victims prisoners detainees inmates convicts "
         "voters emigrants immigrants returnees seekers adults beneficiaries participants "
         "officials officers judges lawyers teachers doctors nurses students survivors "
-        "compatriots stateless deportees applicants"
+        "compatriots stateless deportees applicants population parents mothers fathers "
+        "members mayors inspectors controllers prosecutors police patients pensioners "
+        "candidates deputies parliamentarians ministers diplomats interpreters volunteers "
+        "asylum-seekers newcomers passengers"
     ),
     "workers": "workers worker labourers laborers employees staff",
     "children": "children child minors boys girls orphans infants babies adolescents pupils",
-    "families": "families family households",
+    "families": "families family",
     "cases": (
         "cases case complaints investigations prosecutions convictions proceedings offences "
-        "offenses crimes incidents violations charges lawsuits"
+        "offenses crimes incidents violations charges lawsuits femicides homicides murders "
+        "killings rapes assaults"
     ),
     "requests": "requests applications petitions appeals",
-    "centres": "centres centers shelters",
-    "companies": "companies enterprises firms businesses agencies",
+    "centres": "centres centers",
+    "companies": "companies enterprises firms businesses",
     "institutions": "institutions facilities establishments prisons",
 }
 _HEAD_UNIT = {w: unit for unit, words in _HEADS.items() for w in words.split()}
@@ -254,7 +340,8 @@ _FRACTION_VALUE = {"half": 50.0, "third": 33.33, "thirds": 66.67, "quarter": 25.
 _YEAR_EXPR = re.compile(
     r"\b(?:(?:in|for|during|throughout|as of|as at|by the end of|at the (?:start|end|beginning|"
     r"close) of|(?:first|second|last) (?:half|quarter) of|the (?:start|end|beginning) of)"
-    r"[ \t]+(?:the[ \t]+(?:year|period)[ \t]+)?|(?:the|its|this)[ \t]+(?=\d{4}[ \t]+(?-i:[a-z])))"
+    r"[ \t]+(?:the[ \t]+(?:year|period)[ \t]+)?(?:\d{1,2}[ \t]+)?(?:(?-i:[A-Z][a-z]+)[ \t]+)?"
+    r"|(?:the|its|this)[ \t]+(?=\d{4}[ \t]+(?-i:[a-z])))"
     r"(?P<y>(?:19|20)\d\d)(?:[ \t]*(?:-|–|/|to)[ \t]*(?P<y2>(?:19|20)?\d\d))?(?!\w|,\d)",
     re.IGNORECASE,
 )
@@ -266,7 +353,8 @@ def _has_digit(text: str) -> bool:
 
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _RELATIVE_YEAR = re.compile(
-    r"\b(?P<r>last year|the previous year|the past year|this year|the current year|next year)\b",
+    r"\b(?P<r>last year|the previous year|the past year|this (?:school |academic |calendar )?"
+    r"year|the current year|next year|the end of the year)\b",
     re.IGNORECASE,
 )
 _CARRY_CUE = re.compile(
@@ -274,7 +362,10 @@ _CARRY_CUE = re.compile(
     r"(?:visit|period|time|year)|at that time|of them|among them|of these|of those)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|,[ \t]+(?:and|but|while|whereas|with|compared)\b|\bwhile\b")
+_CLAUSE_BREAK = re.compile(
+    r";|,[ \t]+(?:and|but|while|whereas|with|compared|against|as against|versus|up from|"
+    r"down from|of whom|of which)\b|\bwhile\b"
+)
 
 
 @dataclass(slots=True)
@@ -334,12 +425,22 @@ def _about_is_qualifier(pre: str) -> bool:
     return not words or words[-1].lower() in _ABOUT_AFTER or words[-1] == ","
 
 
+_WORD_COMPOUND = re.compile(r"-(?!(?:years?|months?|weeks?|days?|hours?|fold|old)\b)[a-z]", re.I)
+
+
 def _excluded(text: str, m: re.Match[str]) -> bool:
     """Symbols, article numbers, dates, times and ordinals are not figures."""
     s, e = m.start(), m.end()
     pre, post = text[max(0, s - 60) : s], text[e : e + 40]
     if post[:1] == "/" or (post[:1].isalpha() and not m.group("w")):
         return True
+    chunk_start = max(pre.rfind(" "), pre.rfind("("), pre.rfind("\n"))
+    if "/" in pre[chunk_start + 1 :]:
+        return True  # "CRC/C/MDA/6-7": the 7 belongs to a document symbol
+    if m.group("w") and _WORD_COMPOUND.match(post):
+        return True  # "twenty-third", "one-stop"
+    if pre.rstrip(" \t").lower().endswith((" per", "(per")):
+        return True  # "per 100,000 live births" is the base of a rate
     if (pre.endswith("(") and post.startswith(")")) or re.match(r"-?fold\b", post, re.I):
         return True
     words = _words(pre)
@@ -353,16 +454,22 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     return tail.endswith(":") and tail[-2:-1].isdigit()
 
 
+_PARTITIVE = re.compile(
+    r"[ \t]+of[ \t]+(?:these|those|the|its|their|such)[ \t]+(?:(?:around|about|some|over|"
+    r"nearly|almost|approximately)[ \t]+)?(?:[\d,.]+[ \t]+)?",
+    re.IGNORECASE,
+)
+_COPULA_HEAD = re.compile(r"[ \t]+(?:were|was|are|is)[ \t]+(?P<w>[^\W\d_][\w-]*)\b")
+
+
 def _noun_run(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     """Words of the noun phrase that follows a number, and where it ends."""
     words: list[str] = []
     end = pos
     i = pos
-    m_of = re.match(
-        r"[ \t]+of[ \t]+(?:these|those|the|its|their|such)[ \t]+", text[pos:limit], re.I
-    )
+    m_of = _PARTITIVE.match(text, pos, limit)
     if m_of:
-        i = pos + m_of.end()
+        i = m_of.end()
     while len(words) < 4:
         j = i
         while j < limit and text[j] in " \t":
@@ -383,7 +490,13 @@ def _noun_run(text: str, pos: int, limit: int) -> tuple[list[str], int]:
             and len(lw) > 4
             and (lw.endswith("ed") or lw.endswith("ing"))
         ):
-            break
+            nxt = _TOKEN.match(text, tok.end() + 1, limit)
+            if not (
+                text[tok.end() : tok.end() + 1] == " "
+                and nxt
+                and nxt.group(0).lower() in _HEAD_UNIT
+            ):
+                break  # "1,100 serving officers" goes on, "500 sent to court" stops
         words.append(w)
         i = end = tok.end()
         if lw in _HEAD_UNIT and (len(words) > 1 or lw in _GENERIC_HEADS):
@@ -394,11 +507,16 @@ def _noun_run(text: str, pos: int, limit: int) -> tuple[list[str], int]:
     return words, end
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ians?|ans|is|ites|ois|ais|iks|eks|khs|ers)")
+
+
 def _unit_from_head(words: list[str]) -> str | None:
     for w in reversed(words):
         unit = _HEAD_UNIT.get(w.lower())
         if unit:
             return unit
+    if words and _DEMONYM.fullmatch(words[-1]):
+        return "people"  # "3.1 million Senegalese", "40,000 Uzbeks"
     return "other" if words else None
 
 
@@ -435,7 +553,9 @@ def _number_matches(text: str, starts: list[int], s0: int, s1: int) -> list[re.M
     return out
 
 
-def _candidates(text: str, s0: int, s1: int, starts: list[int], hinted: bool) -> list[_Cand]:
+def _candidates(
+    text: str, s0: int, s1: int, starts: list[int], hinted: bool, iso3: str | None = None
+) -> list[_Cand]:
     """All figures of one sentence text[s0:s1], in order, with value, unit and qualifier."""
     out: list[_Cand] = []
     numbers = _number_matches(text, starts, s0, s1)
@@ -480,9 +600,9 @@ def _candidates(text: str, s0: int, s1: int, starts: list[int], hinted: bool) ->
                 b = _BETWEEN.search(pre)
                 if b and b.group(0).lower().startswith("between"):
                     cand.start = s = p0 + b.start()
-        lone_one = m.group("w") and value == 1 and cand.value_min is None
-        if lone_one and not (_TIME_UNIT.match(post) or _PERCENT.match(post)):
-            continue  # "one" is a pronoun more often than a count: keep it before a unit
+        lone_one = m.group("w") and value in (0, 1) and cand.value_min is None
+        if lone_one and not (_TIME_UNIT.match(post) or _PERCENT.match(post) or _head_follows(post)):
+            continue  # "one" is a pronoun, "zero tolerance" no count: keep them before a unit
         p0 = max(s0, s - 40)
         pre = text[p0:s]
         # Qualifier and age: "more than 5,300", "below the age of 23", "aged one to three".
@@ -501,6 +621,12 @@ def _candidates(text: str, s0: int, s1: int, starts: list[int], hinted: bool) ->
             cand.tail_end = e
         else:
             cur = _CURRENCY_BEFORE.search(pre)
+            if (
+                cur
+                and cur.group("c") not in _CURRENCY_SYMBOL
+                and cur.group("c") not in _ISO_CURRENCIES
+            ):
+                cur = None
             if cur:
                 c = cur.group("c")
                 cand.unit = _CURRENCY_SYMBOL.get(c, c.lower())
@@ -530,15 +656,15 @@ def _candidates(text: str, s0: int, s1: int, starts: list[int], hinted: bool) ->
                     cand.tail_end = end if words else cand.tail_end
                     cand.head = words
             else:
-                for rx, code in _CURRENCY_AFTER_RE:
-                    if c := rx.match(post):
-                        cand.unit, cand.tail_end = code, e + c.end()
-                        break
+                if found := _currency_after(post, iso3):
+                    cand.unit, cand.tail_end = found[0], e + found[1]
         if cand.unit is None:
             words, end = _noun_run(text, e, s1)
             cand.head = words
             cand.unit = _unit_from_head(words)
             cand.tail_end = end if words else e
+            if not words and (cop := _COPULA_HEAD.match(text, e, s1)):
+                cand.unit = _HEAD_UNIT.get(cop.group("w").lower())  # "64 were women"
             if (
                 cand.qualifier == "less_than"
                 and cand.unit == "other"
@@ -546,10 +672,18 @@ def _candidates(text: str, s0: int, s1: int, starts: list[int], hinted: bool) ->
             ):
                 cand.qualifier = None  # "under 12 occupations" means "in", not "fewer than"
         out.append(cand)
+    for c, d in pairwise(out):
+        if c.unit is None and _RANGE_JOIN.match(text[max(c.end, c.tail_end) : d.start]):
+            c.unit = d.unit  # "from 45 to 30 days"
     if hinted:
         out.extend(_word_figures(text, s0, s1, out))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _head_follows(post: str) -> bool:
+    tok = _TOKEN.match(post.lstrip(" \t"))
+    return bool(tok and tok.group(0).lower() in _HEAD_UNIT)
 
 
 def _word_figures(text: str, s0: int, s1: int, taken: list[_Cand]) -> list[_Cand]:
@@ -783,6 +917,18 @@ def _subject(
     return f"{phrase} ({before})" if before and before.lower() not in phrase.lower() else phrase
 
 
+_SUBJECT_CUT = re.compile(
+    r"[ \t]+(?:in|at|on|for|from|with|to|by|among|under|who|which|that)\b|[(:]"
+)
+
+
+def _subject_unit(subject: str) -> str | None:
+    """The unit named by a subject's head noun: "number of children in residential
+    institutions" counts children, "prison population" counts people."""
+    words = _SUBJECT_CUT.split(subject, maxsplit=1)[0].split()
+    return _HEAD_UNIT.get(words[-1].lower()) if words else None
+
+
 def _unit_of_subject(figures: list[Figure], subject: str) -> str | None:
     """The unit of the latest earlier figure whose subject names the same thing."""
     words = [w for w in subject.lower().split() if len(w) > 3]
@@ -802,6 +948,8 @@ def run(review: Review, settings: Settings) -> Review:
     doc = review.document
     text = doc.text
     year = review.metadata.year if review.metadata else None
+    state = review.metadata.state_party if review.metadata else None
+    iso3 = state.iso3 if state else None
     turns = turns_by_paragraph(review)
     figures: list[Figure] = []
     low = text.lower()
@@ -823,7 +971,7 @@ def run(review: Review, settings: Settings) -> Review:
             if not (hinted or numbered or "year" in text[s0:s1].lower()):
                 prev_years, prev_sentence = [], (s0, s1)
                 continue
-            cands = _candidates(text, s0, s1, starts, hinted)
+            cands = _candidates(text, s0, s1, starts, hinted, iso3)
             years = _years_in(text, s0, s1, year)
             carried = prev_years[-1][1] if prev_years and _CARRY_CUE.search(text, s0, s1) else None
             if cands:
@@ -842,6 +990,7 @@ def run(review: Review, settings: Settings) -> Review:
                     # or, in a later paragraph, "the quota was 12,000" after a quota in workers.
                     c.unit = (
                         sentence_unit
+                        or _subject_unit(c.subject)
                         or prev_unit
                         or _unit_of_subject(figures, c.subject)
                         or "other"

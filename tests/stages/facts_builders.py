@@ -36,6 +36,7 @@ def build_review(
     *,
     year: int | None = 2023,
     state: str = "Freedonia",
+    iso3: str | None = None,
     lead: str | None = None,
 ) -> Review:
     """A Review from (side, speaker name or None, paragraph text) tuples.
@@ -119,7 +120,7 @@ def build_review(
     metadata = Metadata(
         committee="CMW",
         committee_name=None,
-        state_party=StateParty(name=state, iso3=None),
+        state_party=StateParty(name=state, iso3=iso3),
         report=None,
         session=None,
         date=None,

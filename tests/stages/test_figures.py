@@ -19,7 +19,9 @@ def _one(text: str, **kw: object) -> Figure:
 
 
 def test_figures_number_words() -> None:
-    found = _figures("Twenty-four shelters had been opened and Fifty-two complaints were received.")
+    found = _figures(
+        "Twenty-four crisis centres had been opened and Fifty-two complaints were received."
+    )
     assert [(f.value, f.unit) for f in found] == [(24, "centres"), (52, "cases")]
 
 
@@ -47,6 +49,20 @@ def test_figures_currencies_other_than_dollars() -> None:
     assert _one("Migrants sent home 900 million roubles.").unit == "rub"
 
 
+def test_figures_currency_names_shared_by_several_states_follow_the_state() -> None:
+    def unit(text: str, state: str, iso3: str) -> str:
+        review = build_review([("delegation", None, text)], state=state, iso3=iso3)
+        [f] = figures.run(review, SETTINGS).figures
+        return f.unit
+
+    assert unit("Benefits rose to 1,200 lei a month.", "Republic of Moldova", "MDA") == "mdl"
+    assert unit("Benefits rose to 1,200 lei a month.", "Romania", "ROU") == "ron"
+    assert unit("Grants reached 1.5 million CFA francs.", "Senegal", "SEN") == "xof"
+    assert unit("The fine was 500 pesos.", "Chile", "CHL") == "clp"
+    assert unit("Fees were 30 Swiss francs.", "Senegal", "SEN") == "chf"
+    assert unit("The levy was 2,000 JPY per worker.", "Japan", "JPN") == "jpy"
+
+
 def test_figures_qualifiers_are_normalised() -> None:
     cases = {
         "More than 1,500 migrants were assisted.": "more_than",
@@ -66,7 +82,9 @@ def test_figures_about_after_a_noun_is_not_a_qualifier() -> None:
 
 
 def test_figures_head_noun_gives_the_unit() -> None:
-    assert _one("There were 9 recruitment agencies.").unit == "companies"
+    assert _one("There were 9 recruitment firms.").unit == "companies"
+    assert _one("Police questioned 1,100 serving officers.").unit == "people"
+    assert _one("Some 40,000 Uzbeks worked there.").unit == "people"
     assert _one("Inspectors visited 31 detention facilities.").unit == "institutions"
     assert _one("They received 640 applications.").unit == "requests"
     assert _one("Officials opened 7 consular posts.").unit == "other"
