@@ -50,8 +50,10 @@ _DRAFTING = re.compile(
     r"discussion|preparation|development)|(?:would|will)\s+be\s+(?:adopted|amended|revised|"
     r"submitted|introduced|enacted|passed|approved|prepared)|(?:was|were|is|are)\s+"
     r"(?:working\s+on|preparing|developing|amending|revising|drafting)|before\s+(?:the\s+)?"
-    r"parliament|submitted\s+to\s+(?:the\s+)?parliament|(?:would|will)\s+(?:adopt|amend|"
-    r"revise|introduce|enact|prepare))\b",
+    r"(?:parliament|national\s+assembly|congress|senate)|submitted\s+to\s+(?:the\s+)?"
+    r"(?:parliament|national\s+assembly|congress|senate)|(?:first|second)\s+reading|"
+    r"(?:would|will)\s+(?:adopt|amend|revise|introduce|enact|prepare)|(?:new|revised|proposed|"
+    r"amended|future)\s+(?:law|bill|code|act|legislation)\b[^.;]{0,40}\b(?:would|will))\b",
     _I,
 )
 _PLAN_NOUN = re.compile(
@@ -61,7 +63,8 @@ _PLAN_NOUN = re.compile(
 )
 _PLAN_VERB = re.compile(
     r"\b(?:being\s+(?:developed|prepared|drafted|elaborated|finali[sz]ed|updated)|"
-    r"(?:would|will)\s+(?:be\s+)?(?:adopt\w*|develop\w*|launch\w*|approv\w*|introduc\w*)|"
+    r"(?:would|will)\s+(?:be\s+)?(?:adopt\w*|develop\w*|launch\w*|approv\w*|introduc\w*|"
+    r"drawn\s+up|draw\s+up|elaborat\w*|finali[sz]\w*|updat\w*|revis\w*)|next\s+year|"
     r"(?:was|were|is|are)\s+(?:developing|preparing|drafting|elaborating|updating)|"
     r"under\s+(?:development|preparation))\b",
     _I,
@@ -78,7 +81,8 @@ _OTHER = re.compile(
     r"trying\s+to|planning|preparing|developing|considering|introducing|establishing|"
     r"expanding|broadening|strengthening|improving|reviewing|revising|creating|building|"
     r"conducting|implementing|making\s+every\s+effort|doing\s+everything)\b|"
-    r"\bintend(?:s|ed)?\s+to\b|\bplann?(?:ed|s)?\s+to\b|\b(?:was|were|is|are)\s+being\s+"
+    r"\bintend(?:s|ed)?\s+to\b|\bplann?(?:ed|s)?\s+to\b|\baim(?:s|ed)?\s+to\b|"
+    r"\b(?:was|were|is|are)\s+being\s+"
     r"(?:developed|prepared|rolled\s+out|introduced|implemented|considered|established|"
     r"expanded|strengthened|carried\s+out|set\s+up|finali[sz]ed)\b",
     _I,
@@ -86,7 +90,8 @@ _OTHER = re.compile(
 # "would" that is not the State's: hopes about the Committee, politeness, conditionals.
 _NOT_A_PLEDGE = re.compile(
     r"\b(?:committee|experts?|rapporteurs?)\s+would\b|\bwould\s+(?:like|appreciate|be\s+"
-    r"grateful|welcome)\b|\b(?:what|how|why|whether)\s+(?:\w+\s+)?would\b|\bif\s+[^,]*\bwould\b",
+    r"grateful|welcome)\b|\b(?:what|how|why|whether)\s+(?:\w+\s+)?would\b|\bif\s+[^,]*\bwould\b|"
+    r"\bthank(?:s|ed)?\b[^.;]*\bwhich\s+would\b",
     _I,
 )
 
@@ -110,14 +115,15 @@ def _guard(words: str) -> Callable[[str], bool]:
 _MAY_RATIFY = _guard("ratif|acced|accession|party")
 _MAY_LAW = _guard("law|bill|legislat|amend|code|act|decree|regulat|ordinance|definition")
 _MAY_DRAFT = _guard(
-    "draft|being|under|would|will|working|preparing|developing|amending|revising|parliament"
+    "draft|being|under|would|will|working|preparing|developing|amending|revising|parliament|"
+    "assembly|congress|senate|reading"
 )
 _MAY_PLAN = _guard("strateg|plan|program|road|framework|concept|polic|agenda")
 _MAY_OTHER = _guard(
     "would|will|shall|working|seeking|trying|planning|preparing|developing|considering|"
     "introducing|establishing|expanding|broadening|strengthening|improving|reviewing|"
     "revising|creating|building|conducting|implementing|every effort|everything|intend|"
-    "plan|being"
+    "plan|being|aim"
 )
 
 
@@ -161,20 +167,42 @@ def run(review: Review, settings: Settings) -> Review:
         for (s0, s1), (side, speaker) in zip(spans, voices, strict=True):
             if side != "delegation":
                 continue
-            kind = classify(text[s0:s1], year)
-            if kind is None:
-                continue
-            start, end = clip_to_line(review, s0, s1)
-            found.append(
-                Commitment(
-                    line=review.document.line_of(start),
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    kind=kind,
-                    side=side,
-                    speaker=speaker,
-                    paragraph=para.index,
+            for c0, c1, kind in _commitments_in(text, s0, s1, year):
+                start, end = clip_to_line(review, c0, c1)
+                found.append(
+                    Commitment(
+                        line=review.document.line_of(start),
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        kind=kind,
+                        side=side,
+                        speaker=speaker,
+                        paragraph=para.index,
+                    )
                 )
-            )
     return replace(review, commitments=tuple(found))
+
+
+_CLAUSE = re.compile(r";[ \t]*|,[ \t]+(?=(?:and|but|while|whereas)[ \t])")
+_CONJUNCTION = re.compile(r"(?:and|but|while|whereas)[ \t]+")
+
+
+def _commitments_in(text: str, s0: int, s1: int, year: int | None) -> list[tuple[int, int, str]]:
+    """The commitments of one sentence: the whole sentence, or each of its clauses when
+    two clauses make commitments of their own ("A draft law was being developed, and the
+    State was preparing an action plan for 2024-2026")."""
+    cuts = [s0]
+    for m in _CLAUSE.finditer(text, s0, s1):
+        after = _CONJUNCTION.match(text, m.end(), s1)
+        cuts.extend((m.start(), after.end() if after else m.end()))
+    cuts.append(s1)
+    clauses = []
+    for c0, c1 in zip(cuts[::2], cuts[1::2], strict=True):
+        kind = classify(text[c0:c1], year)
+        if kind:
+            clauses.append((c0, c1, kind))
+    if len(clauses) > 1:
+        return clauses
+    kind = classify(text[s0:s1], year)
+    return [(s0, s1, kind)] if kind else []

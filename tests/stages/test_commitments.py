@@ -28,6 +28,9 @@ from tests.stages.facts_builders import SETTINGS, build_review
         ("The State was working on a new system of consular registration.", "other"),
         ("The ministry would open two more offices abroad.", "other"),
         ("A hotline was being set up for migrant domestic workers.", "other"),
+        ("The revised Code would, for the first time, cover domestic work.", "legislation"),
+        ("A strategy on online safety would be drawn up next year.", "plan"),
+        ("The Government aimed to halve the backlog by 2026.", "other"),
     ],
 )
 def test_commitments_kinds(sentence: str, kind: str) -> None:
@@ -43,6 +46,7 @@ def test_commitments_kinds(sentence: str, kind: str) -> None:
         "Would the State consider ratifying ILO Convention No. 190?",
         "Kyrgyzstan was becoming a country of destination.",
         "The law had been amended in 2019.",
+        "He thanked the Experts for their questions, which would help the State.",
     ],
 )
 def test_commitments_statements_that_promise_nothing(sentence: str) -> None:
@@ -68,3 +72,18 @@ def test_commitments_only_the_delegation_commits() -> None:
     [c] = found
     assert review.document.line_text(c.line)[-len(c.text) :] == c.text
     assert review.document.text[c.start : c.end] == c.text
+
+
+def test_commitments_two_in_one_sentence_are_split_into_clauses() -> None:
+    sentence = (
+        "A draft law on asylum was being developed, and the State was preparing a national "
+        "action plan on labour migration for 2024-2028."
+    )
+    found = commitments.run(build_review([("delegation", None, sentence)]), SETTINGS).commitments
+    assert [(c.kind, c.text) for c in found] == [
+        ("legislation", "A draft law on asylum was being developed"),
+        (
+            "plan",
+            "the State was preparing a national action plan on labour migration for 2024-2028.",
+        ),
+    ]
