@@ -40,9 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from rapporteur import pipeline  # noqa: E402
 from rapporteur.models import Review  # noqa: E402
-from rapporteur.stages import ingest  # noqa: E402
 from rapporteur.settings import Settings  # noqa: E402
-from rapporteur.stages import alignment  # noqa: E402
+from rapporteur.stages import alignment, ingest  # noqa: E402
 from rapporteur.stages.alignment import PARAMS, Features, Params  # noqa: E402
 
 ANNOTATIONS = (ROOT / "tests" / "fixtures" / "annotations", ROOT / "bench" / "alignment_data")
@@ -57,8 +56,8 @@ RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
     "context_terms": (2, 3, 5),
     "context_decay": (0.3, 0.5, 0.8),
     "same_round": (0.0, 0.25, 0.5, 0.75, 1.0),
-    "later_round": (0.0, 0.15, 0.25, 0.4),
-    "earlier_round": (0.0, 0.1, 0.2, 0.3),
+    "later_round": (0.0, 0.15, 0.25, 0.4, 0.6, 0.75),
+    "earlier_round": (0.0, 0.1, 0.2, 0.3, 0.5),
     "presentation": (0.0, 0.1, 0.2, 0.3),
     "other": (0.0, 0.05, 0.1),
     "order": (0.0, 0.1, 0.2, 0.4),
@@ -68,16 +67,20 @@ RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
     "k1": (0.9, 1.2, 1.5),
 }
 THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
-    "answered_score": tuple(np.round(np.arange(0.15, 0.61, 0.025), 3)),
-    "partial_score": tuple(np.round(np.arange(0.05, 0.36, 0.025), 3)),
-    "answered_cover": (0.3, 0.4, 0.5, 0.6, 0.7),
-    "partial_cover": (0.0, 0.1, 0.2, 0.3, 0.4),
+    "answered_score": tuple(np.round(np.arange(0.15, 0.61, 0.05), 3)),
+    "partial_score": tuple(np.round(np.arange(0.05, 0.36, 0.05), 3)),
+    "answered_cover": (0.3, 0.45, 0.6, 0.75),
+    "partial_cover": (0.0, 0.15, 0.3),
     "part_cover": (0.0, 0.2, 0.3, 0.4, 0.5),
     # Not searched: a design rule of the stage (issue 3). A question whose words turn up only
     # in an unrelated answer stays unanswered, so the evidence must share at least one of the
     # question's head terms. Searching it on the fictional set prefers 0.0 (objective 0.859
     # against 0.830): some paraphrased answers share no head term with their question.
     "partial_head": (0.01,),
+    # The focus terms (the question's rarest words over the whole document) must be found in
+    # the best passage: for a partial answer, and (more of them) for an answered one.
+    "partial_focus": (0.0, 0.01, 0.3, 0.5),
+    "answered_focus": (0.0, 0.3, 0.5, 0.7, 1.0),
 }
 
 
@@ -139,6 +142,7 @@ class Table:
     score: np.ndarray
     cover: np.ndarray
     head: np.ndarray
+    focus: np.ndarray
     min_part: np.ndarray
     multi: np.ndarray
     empty: np.ndarray
@@ -162,6 +166,7 @@ def table(docs: list[Doc], params: Params) -> Table:
                     f.score if f else 0.0,
                     f.cover if f else 0.0,
                     f.head_cover if f else 0.0,
+                    f.focus_cover if f else 0.0,
                     min(f.part_covers) if f and f.part_covers else 1.0,
                     bool(f and len(f.part_covers) > 1),
                     bool(f and f.empty),
@@ -176,13 +181,15 @@ def table(docs: list[Doc], params: Params) -> Table:
 
 
 def predict(t: Table, th: np.ndarray) -> np.ndarray:
-    """Labels for threshold rows th[:, 6] = answered_score, partial_score, answered_cover,
-    partial_cover, part_cover, partial_head (mirrors alignment.decide); -1 for unmatched."""
-    a_s, p_s, a_c, p_c, part, p_h = (th[:, i : i + 1] for i in range(6))
-    score, cover = t.score[None, :], t.cover[None, :]
+    """Labels for threshold rows th[:, 8] = answered_score, partial_score, answered_cover,
+    partial_cover, part_cover, partial_head, partial_focus, answered_focus (mirrors
+    alignment.decide); -1 for unmatched."""
+    a_s, p_s, a_c, p_c, part, p_h, p_f, a_f = (th[:, i : i + 1] for i in range(8))
+    score, cover, focus = t.score[None, :], t.cover[None, :], t.focus[None, :]
     unans = t.empty[None, :] | (score < p_s) | (cover < p_c) | (t.head[None, :] < p_h)
+    unans |= focus < p_f
     multi_short = t.multi[None, :] & (t.min_part[None, :] < part)
-    answered = ~unans & ~multi_short & (score >= a_s) & (cover >= a_c)
+    answered = ~unans & ~multi_short & (score >= a_s) & (cover >= a_c) & (focus >= a_f)
     out = np.where(unans, 2, np.where(answered, 0, 1))
     return np.where(t.matched[None, :], out, -1)
 
@@ -215,6 +222,7 @@ _TH_NAMES = tuple(THRESHOLD_GRID)
 _TH = np.array(list(itertools.product(*THRESHOLD_GRID.values())))
 _TH = _TH[_TH[:, 1] <= _TH[:, 0]]  # partial score never above the answered score
 _TH = _TH[_TH[:, 3] <= _TH[:, 2]]
+_TH = _TH[_TH[:, 6] <= _TH[:, 7]]
 
 
 def best_thresholds(t: Table) -> tuple[float, np.ndarray]:

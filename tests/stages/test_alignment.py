@@ -149,3 +149,32 @@ def test_thesaurus_maps_synonyms_and_drops_genre_filler() -> None:
 def test_alignment_thresholds_are_ordered() -> None:
     assert PARAMS.partial_score <= PARAMS.answered_score
     assert PARAMS.partial_cover <= PARAMS.answered_cover
+
+
+def test_alignment_focus_terms_come_from_the_whole_document() -> None:
+    from rapporteur.stages.alignment import features
+
+    review = analyze_text(document())
+    feats = features(review)
+    by_text = {q.text: f for q, f in zip(review.questions, feats, strict=True)}
+    for f in feats:
+        assert 0.0 <= f.focus_cover <= 1.0
+    # The Ombudsperson's budget is answered in round 2: its focus terms are all there.
+    q = question(review, "budget of the Ombudsperson")
+    assert by_text[q.text].focus_cover == 1.0
+
+
+def test_calibration_reviews_are_fictional_and_exact() -> None:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for ann_path in sorted((root / "bench" / "alignment_data").glob("*.json")):
+        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        assert ann["fictional"] is True
+        lines = (root / ann["document"]).read_text(encoding="utf-8").split("\n")
+        assert "FICTIONAL SAMPLE" in [x for x in lines if x.strip()][-1]
+        for q in ann["questions"]:
+            assert q["text"] in lines[q["line"] - 1]
+            for a in q["answers"]:
+                assert a["evidence"] in lines[a["line"] - 1]
