@@ -50,7 +50,8 @@ _STOPWORDS = frozenset(
     cent percent per total number numbers figure figures statistics data approximately around
     more less than over under up least most some currently now previously recently already
     year years month months day days time times million billion thousand hundred
-    new further significant important quite striking various different certain""".split()
+    new further significant important quite striking various different certain rest remainder
+    share proportion majority minority part half whole""".split()
 )
 _GENERIC_VERBS = frozenset(
     """identified registered reported recorded received detected approved adopted launched
@@ -147,37 +148,28 @@ def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
 
 
 def _contexts(review: Review) -> list[str]:
-    """The words that say what each figure measures: its sentence, or only its clause when
-    the sentence gives several figures; a clause that refers back ("of them", "it") brings
-    the clause or sentence it refers to."""
+    """The words that say what each figure measures: its clause ("..., and the rest would
+    be replaced by 2026" says nothing about the figure before it); an elliptical clause
+    ("and 54 per cent in 2022") brings the clause before, and a pronoun subject ("For 2023,
+    it was 16,000") the sentence before."""
     text = review.document.text
     by_para = {p.index: p for p in review.paragraphs}
-    starts_by_sentence: dict[tuple[int, int], int] = {}
     spans_of: dict[int, list[tuple[int, int]]] = {}
+    out = []
     for f in review.figures:
         para = by_para.get(f.paragraph)
         spans = spans_of.setdefault(f.paragraph, paragraph_sentences(review, para) if para else [])
-        for span in spans:
-            if span[0] <= f.start < span[1]:
-                starts_by_sentence[span] = starts_by_sentence.get(span, 0) + 1
-    out = []
-    for f in review.figures:
-        spans = spans_of.get(f.paragraph, [])
         ctx = f.mention
         for k, (s0, s1) in enumerate(spans):
             if not s0 <= f.start < s1:
                 continue
-            if starts_by_sentence.get((s0, s1), 0) > 1:
-                clauses = _clauses(text, s0, s1)
-                c = next(n for n, (c0, c1) in enumerate(clauses) if c0 <= f.start < c1)
-                c0, c1 = clauses[c]
-                ctx = text[c0:c1]
-                if c and not _terms(ctx, ()) - _UNIT_WORDS.get(f.unit, frozenset()):
-                    # "..., and 54 per cent in 2022": an elliptical clause means the same thing
-                    ctx = text[clauses[c - 1][0] : c1]
-            else:
-                ctx = text[s0:s1]
-                c0 = s0
+            clauses = _clauses(text, s0, s1)
+            c = next(n for n, (c0, c1) in enumerate(clauses) if c0 <= f.start < c1)
+            c0, c1 = clauses[c]
+            ctx = text[c0:c1]
+            if c and not _terms(ctx, ()) - _UNIT_WORDS.get(f.unit, frozenset()):
+                # "..., and 54 per cent in 2022": an elliptical clause means the same thing
+                ctx = text[clauses[c - 1][0] : c1]
             if k == 0 and (intro := _SPEAKER_INTRO.match(ctx)):
                 ctx = ctx[intro.end() :]
             if k and _ANAPHOR.search(text, c0, f.start):
@@ -290,12 +282,15 @@ def candidates(review: Review) -> list[Candidate]:
     bags = [_bag(contexts[i], ignore, f.unit) for i, f in enumerate(figs)]
     sentences = _sentences_of(review)
     units = [_COMPATIBLE.get(f.unit, f.unit) for f in figs]
+    heads = [_head(f) for f in figs]
     intervals = [_interval(f) for f in figs]
     pairs: list[tuple[int, int, frozenset[str]]] = []
     for i, j in combinations(measured, 2):
         a, b = figs[i], figs[j]
         if units[i] != units[j] or sentences[i] == sentences[j]:
             continue
+        if units[i] == "other" and (heads[i] is None or heads[i] != heads[j]):
+            continue  # "other" is a catch-all: "doubled" and "112 communities" never compare
         if a.period and b.period and a.period != b.period:
             continue
         ia, ib = intervals[i], intervals[j]
@@ -316,8 +311,7 @@ def candidates(review: Review) -> list[Candidate]:
         norm = min(sum(idf[w] for w in bags[i]), sum(idf[w] for w in bags[j]))
         score = weight / norm if norm else 0.0
         a, b = figs[i], figs[j]
-        head = _head(a)
-        same_head = bool(head and head == _head(b) and a.period and a.period == b.period)
+        same_head = bool(heads[i] and heads[i] == heads[j] and a.period and a.period == b.period)
         out.append(Candidate(i, j, score, tuple(sorted(shared)), rare, same_head))
     return out
 

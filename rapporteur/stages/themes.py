@@ -54,7 +54,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 @lru_cache(maxsize=1)
 def _packaged() -> Taxonomy:
     ref = resources.files("rapporteur") / "data" / "taxonomy.toml"
-    return _parse(ref.read_text(encoding="utf-8"), "the packaged taxonomy.toml")
+    return _parse(ref.read_text(encoding="utf-8"), str(ref))
 
 
 @lru_cache(maxsize=16)

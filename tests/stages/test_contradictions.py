@@ -85,6 +85,10 @@ def test_contradictions_different_measured_things_are_not_reported() -> None:
             ("delegation", None, "The country had 9 shelters run by the churches."),
             ("committee", None, "An Expert said 45 per cent of migrants were women."),
             ("delegation", None, "Unemployment stood at 12 per cent."),
+            ("delegation", None, "Some 39 per cent held a job, against 64 per cent of the rest."),
+            ("delegation", None, "Of the fleet, 86 per cent had ramps, and the rest would follow."),
+            ("delegation", None, "The budget of the Institute had doubled."),
+            ("delegation", None, "Titles were given to 112 communities of the Institute."),
         ]
     )
     assert review.inconsistencies == ()
