@@ -155,7 +155,7 @@ class Table:
 def table(docs: list[Doc], params: Params) -> Table:
     rows = []
     for doc in docs:
-        feats: list[Features] = alignment.features(doc.review, params)
+        feats: list[Features] = alignment.features(doc.review, params, focus=True)
         for g, pi in zip(doc.gold, doc.match, strict=True):
             lines = {a["line"] for a in g.get("answers") or []}
             f = feats[pi] if pi is not None else None

@@ -155,7 +155,7 @@ def test_alignment_focus_terms_come_from_the_whole_document() -> None:
     from rapporteur.stages.alignment import features
 
     review = analyze_text(document())
-    feats = features(review)
+    feats = features(review, focus=True)
     by_text = {q.text: f for q, f in zip(review.questions, feats, strict=True)}
     for f in feats:
         assert 0.0 <= f.focus_cover <= 1.0
