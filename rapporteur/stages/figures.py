@@ -112,7 +112,10 @@ _QUALIFIER_RE = re.compile(
 )
 _AGE_PREFIX = re.compile(
     r"(?:\b(?P<q>under|below|over|above|up to|from)[ \t]+)?\b(?:the[ \t]+)?"
-    r"(?:aged|ages?(?:[ \t]+of)?)[ \t]*$",
+    r"(?:aged|ages?(?:[ \t]+of)?)[ \t]*$"
+    # "raised the minimum age of marriage to 19", "age of criminal responsibility at 14"
+    r"|\bage[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:to|at|from|was|is|remained|stood[ \t]+at)"
+    r"[ \t]*$",
     re.IGNORECASE,
 )
 _NOT_A_FIGURE_BEFORE = re.compile(
@@ -491,12 +494,14 @@ def _noun_run(text: str, pos: int, limit: int) -> tuple[list[str], int]:
             and (lw.endswith("ed") or lw.endswith("ing"))
         ):
             nxt = _TOKEN.match(text, tok.end() + 1, limit)
-            if not (
-                text[tok.end() : tok.end() + 1] == " "
-                and nxt
-                and nxt.group(0).lower() in _HEAD_UNIT
-            ):
-                break  # "1,100 serving officers" goes on, "500 sent to court" stops
+            spaced = text[tok.end() : tok.end() + 1] == " " and nxt is not None
+            nw = nxt.group(0).lower() if nxt else ""
+            adjective = spaced and (
+                nw in _HEAD_UNIT
+                or (not words and nw not in _STOP and not nw.endswith(("ed", "ing")))
+            )
+            if not adjective:
+                break  # "1,100 serving officers", "1,150 polling places" go on; "500 sent" stops
         words.append(w)
         i = end = tok.end()
         if lw in _HEAD_UNIT and (len(words) > 1 or lw in _GENERIC_HEADS):
@@ -511,10 +516,11 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ese|ians?|ans|is|ites|ois|ais|iks|eks|khs|
 
 
 def _unit_from_head(words: list[str]) -> str | None:
-    for w in reversed(words):
-        unit = _HEAD_UNIT.get(w.lower())
-        if unit:
-            return unit
+    """The unit named by the last word of a noun phrase ("700 police stations" counts
+    stations, not police)."""
+    unit = _HEAD_UNIT.get(words[-1].lower()) if words else None
+    if unit:
+        return unit
     if words and _DEMONYM.fullmatch(words[-1]):
         return "people"  # "3.1 million Senegalese", "40,000 Uzbeks"
     return "other" if words else None
@@ -885,8 +891,13 @@ def _subject(
     phrase = " ".join(head)
     if p := _PRONOUN_TAIL.match(text, after):
         # "60 per cent of them being women": what "them" stands for comes first.
-        rest = p.group("rest").strip()
+        rest_words = p.group("rest").split()
+        while rest_words and rest_words[-1].lower() in _STOP:
+            rest_words.pop()
+        rest = " ".join(rest_words)
         base = previous or _clause_subject(text, s0, c.start, prev_sentence)
+        if rest.endswith("ed") and base:
+            return f"{base} {rest}"  # "9 of them had been referred": officers referred
         return f"{rest} among {base}" if rest and base else base or rest or c.unit or ""
     if c.unit in ("years", "months", "weeks", "days", "hours") and not head:
         np = _preceding_np(text, s0, c.start)
