@@ -800,7 +800,12 @@ _LEADING_ADVERBIAL = re.compile(
     r"[ \t]*(?:(?:In|For|At|During|Since|By|As of|Within|Regarding|According to)\b[^,]*,|"
     r"(?:This|Last|Next|Every|Each) year,?|[A-Z][a-z]+ly,?|Now,|Earlier,)[ \t]*"
 )
-_NP_WORD = r"(?!(?:{stop})\b)(?![a-z]+(?:ed|ing)\b)[^\W\d][\w’'-]*"
+# A word of a noun phrase: not a function word, not a participle ("suffering from"); an -ing
+# word that ends the phrase is a noun ("cases of people smuggling.").
+_NP_WORD = (
+    r"(?!(?:{stop})\b)(?![a-z]+ed\b)(?![a-z]+ing\b(?![ \t]*(?:[,.;:)]|and\b|or\b)))"
+    r"[^\W\d][\w’'-]*"
+)
 _NP_STOP = (
     "who|which|that|were|was|had|have|has|in|to|and|or|but|by|from|with|on|at|for|being|up|"
     "as|than|while|whereas|if|because|since|during|into|over|under|per|each|this|these|those|"
