@@ -192,6 +192,11 @@ def _commitments_in(text: str, s0: int, s1: int, year: int | None) -> list[tuple
     """The commitments of one sentence: the whole sentence, or each of its clauses when
     two clauses make commitments of their own ("A draft law was being developed, and the
     State was preparing an action plan for 2024-2026")."""
+    whole = classify(text[s0:s1], year)
+    if whole is None:
+        return []
+    if ";" not in text[s0:s1] and ", " not in text[s0:s1]:
+        return [(s0, s1, whole)]
     cuts = [s0]
     for m in _CLAUSE.finditer(text, s0, s1):
         after = _CONJUNCTION.match(text, m.end(), s1)
@@ -202,7 +207,4 @@ def _commitments_in(text: str, s0: int, s1: int, year: int | None) -> list[tuple
         kind = classify(text[c0:c1], year)
         if kind:
             clauses.append((c0, c1, kind))
-    if len(clauses) > 1:
-        return clauses
-    kind = classify(text[s0:s1], year)
-    return [(s0, s1, kind)] if kind else []
+    return clauses if len(clauses) > 1 else [(s0, s1, whole)]
