@@ -228,16 +228,17 @@ def _interval(f: Figure) -> _Interval | None:
 
 def _rounding(v: float) -> float:
     """Half the place of the last significant digit of a round number: "25,000" may be
-    24,600, "2.6 million" may be 2.64 million; numbers below 1,000 are taken as exact."""
+    anything from 24,500 to 25,500, "2.6 million" 2.64 million; numbers below 1,000 are
+    taken as exact."""
     if abs(v) < 1000 or v != int(v):
         if abs(v) >= 1000:
             # 2.76 billion: the mantissa's last decimal.
             digits = f"{v:.0f}".rstrip("0")
-            return 0.5 * 10 ** (len(f"{v:.0f}") - len(digits))
+            return 0.5 * 10.0 ** (len(f"{v:.0f}") - len(digits))
         return 0.0
     s = f"{int(v)}"
     zeros = len(s) - len(s.rstrip("0"))
-    return 0.5 * 10**zeros if zeros else 0.0
+    return 0.5 * 10.0**zeros if zeros else 0.0
 
 
 def _shorter(x: str, y: str) -> str:

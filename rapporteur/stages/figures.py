@@ -912,10 +912,10 @@ def _subject(
             return np
     generic = all(w.lower() in _GENERIC_HEADS for w in head)
     if generic and (part := _PARTICIPLE.match(text, after)):
-        rest = part.group("rest").split()
-        while rest and rest[-1].lower() in _PREPOSITIONS:
-            rest.pop()
-        participle = " ".join([part.group("p"), *rest])
+        tail_words = part.group("rest").split()
+        while tail_words and tail_words[-1].lower() in _PREPOSITIONS:
+            tail_words.pop()
+        participle = " ".join([part.group("p"), *tail_words])
         base = phrase or (c.unit if c.unit in _HEADS else "")
         phrase = f"{base} {participle}".strip()
         after = part.end()
