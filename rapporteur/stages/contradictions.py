@@ -20,7 +20,7 @@ from itertools import combinations, pairwise
 
 from ..models import Figure, Inconsistency, Review
 from ..settings import Settings
-from .facts_common import body_paragraphs, paragraph_sentences
+from .facts_common import body_paragraphs, lower_keeping_offsets, paragraph_sentences
 
 # Below this weighted overlap two figure contexts are about different things.
 THRESHOLD = 0.45
@@ -337,7 +337,7 @@ def _sentence_frequencies(
     says, "quota" and "remittances" only a few sentences. Only the surface forms of the
     wanted terms are looked up, with set intersections, so this costs one pass of `split`.
     """
-    text = review.document.text.lower()
+    text = lower_keeping_offsets(review.document.text)
     sentences = [
         text[s0:s1].split()
         for para in body_paragraphs(review)

@@ -97,3 +97,12 @@ def clip_to_line(review: Review, start: int, end: int) -> tuple[int, int]:
     while end > start and doc.text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """`text.lower()` with every offset unchanged: a few characters ("İ") lower to two, which
+    would shift every offset after them, so those stay as they are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

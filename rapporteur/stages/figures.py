@@ -19,6 +19,7 @@ from ..models import Figure, Review
 from ..settings import Settings
 from .facts_common import (
     body_paragraphs,
+    lower_keeping_offsets,
     paragraph_sentences,
     sentence_speakers,
     turns_by_paragraph,
@@ -106,6 +107,12 @@ _QUALIFIERS = [
     ),
     (r"at least|a minimum of|no fewer than|no less than|not less than|minimum of", "at_least"),
 ]
+# Every qualifier contains one of these words: the regex runs only when one is near.
+_QUALIFIER_WORDS = frozenset(
+    """more over above excess exceeding upwards greater higher less fewer below under lower even
+    around about approximately approx. some roughly nearly almost close estimated circa c. just
+    average up many much maximum most least minimum no not""".split()
+)
 _QUALIFIER_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIERS)) + r")[ \t]*$",
     re.IGNORECASE,
@@ -612,7 +619,9 @@ def _candidates(
         p0 = max(s0, s - 40)
         pre = text[p0:s]
         # Qualifier and age: "more than 5,300", "below the age of 23", "aged one to three".
-        age = _AGE_PREFIX.search(pre)
+        low_pre = pre.lower()
+        last_words = set(low_pre.rsplit(None, 5)[-5:])
+        age = _AGE_PREFIX.search(pre) if "age" in low_pre else None
         if age:
             cand.unit = "years"
             cand.start = p0 + age.start()
@@ -638,7 +647,7 @@ def _candidates(
                 cand.unit = _CURRENCY_SYMBOL.get(c, c.lower())
                 cand.start = p0 + cur.start()
                 pre = text[p0 : cand.start]
-            q = _QUALIFIER_RE.search(pre)
+            q = _QUALIFIER_RE.search(pre) if last_words & _QUALIFIER_WORDS else None
             if (
                 q
                 and q.group(0).strip().lower() == "about"
@@ -968,11 +977,16 @@ def run(review: Review, settings: Settings) -> Review:
     iso3 = state.iso3 if state else None
     turns = turns_by_paragraph(review)
     figures: list[Figure] = []
-    low = text.lower()
+    body = body_paragraphs(review)
+    if not body:
+        return replace(review, figures=())
+    # Where numbers may start, found once for the body with str.find (see _scan).
+    b0, b1 = min(p.start for p in body), max(p.end for p in body)
+    low = lower_keeping_offsets(text[b0:b1])
     starts = _scan(low, "0123456789", digits=True)
-    starts = sorted({*starts, *_scan(low, _ALL_NUMBER_WORDS)})
-    hints = _scan(low, _WORD_FIGURE_HINTS)
-    for para in body_paragraphs(review):
+    starts = [b0 + i for i in sorted({*starts, *_scan(low, _ALL_NUMBER_WORDS)})]
+    hints = [b0 + i for i in _scan(low, _WORD_FIGURE_HINTS)]
+    for para in body:
         turn = turns.get(para.index)
         spans = paragraph_sentences(review, para)
         voices = sentence_speakers(review, para, turn, len(spans))

@@ -167,3 +167,9 @@ def test_figures_mentions_are_substrings_of_their_lines() -> None:
     for f in found:
         assert f.mention in review.document.line_text(f.line)
         assert review.document.text[f.start : f.end] == f.mention
+
+
+def test_figures_offsets_survive_characters_that_lower_to_two() -> None:
+    review = build_review([("delegation", None, "İzmir and İstanbul hosted 300 refugees.")])
+    [f] = figures.run(review, SETTINGS).figures
+    assert review.document.text[f.start : f.end] == f.mention == "300 refugees"
