@@ -67,7 +67,6 @@ DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 URL_LIST_SUFFIXES = (".urls",)
 """Files read as lists of URLs even without --url-list."""
 
-_record = dataclass(frozen=True, slots=True, kw_only=True)
 LibraryRef = Store | str | Path | None
 
 
@@ -191,7 +190,7 @@ def list_reviews(
 ) -> ReviewPage:
     """Reviews in the library, filtered and sorted; `total` counts every match."""
     with _opened(db) as store:
-        return store.list(
+        return store.list_reviews(
             filters or Filters(), sort=sort, descending=descending, limit=limit, offset=offset
         )
 
@@ -221,7 +220,7 @@ def search(
 # --------------------------------------------------------------------------- ingest
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class IngestItem:
     """What happened to one source: added, updated, skipped or failed (with the reason)."""
 
@@ -233,7 +232,7 @@ class IngestItem:
     label: str | None = None
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class IngestSummary:
     db: str
     items: tuple[IngestItem, ...]
@@ -264,7 +263,7 @@ class IngestSummary:
         return self.failed == 0
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Job:
     source: str
     url: bool = False
@@ -426,7 +425,8 @@ class _Ingest:
     def _duplicate(self, source: str, sha: str) -> IngestItem:
         original, outcome = self.first[sha], self.done[sha]
         if outcome.outcome == "failed":
-            return _failed(source, f"same content as {original}: {outcome.reason}", outcome.code)
+            reason = f"same content as {original}: {outcome.reason}"
+            return _failed(source, reason, outcome.code or "ingest_error")
         return IngestItem(
             source=source,
             outcome="skipped",

@@ -79,10 +79,10 @@ def test_library_parallel_ingest_matches_serial(tmp_path: Path) -> None:
     parallel = library.ingest_paths([docs], tmp_path / "b.db", workers=2)
     assert serial.added == parallel.added == 6
     with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
-        assert [r.id for r in a.list(sort="id").reviews] == [
-            r.id for r in b.list(sort="id").reviews
+        assert [r.id for r in a.list_reviews(sort="id").reviews] == [
+            r.id for r in b.list_reviews(sort="id").reviews
         ]
-        for r in a.list().reviews:
+        for r in a.list_reviews().reviews:
             assert a.get(r.id).data == b.get(r.id).data
 
 

@@ -178,7 +178,7 @@ def test_store_reports_ambiguous_prefixes(fresh_store: Store, samples: list[dict
 
 
 def test_store_summary_counts(filled: Store, samples: list[dict]) -> None:
-    page = filled.list()
+    page = filled.list_reviews()
     assert page.total == 3
     assert [r.year for r in page.reviews] == [2021, 2019, 2012]
     first = next(r for r in page.reviews if r.state_iso3 == "SEN")
@@ -191,18 +191,18 @@ def test_store_summary_counts(filled: Store, samples: list[dict]) -> None:
 
 
 def test_store_list_filters_and_sorts(filled: Store) -> None:
-    cmw = filled.list(Filters(committee="cmw"))
+    cmw = filled.list_reviews(Filters(committee="cmw"))
     assert {r.state_iso3 for r in cmw.reviews} == {"SEN", "CHL"}
-    assert filled.list(Filters(country_iso3="nor")).total == 1
-    assert filled.list(Filters(country="senegal")).total == 1
-    assert filled.list(Filters(years=(2013, None))).total == 2
-    assert filled.list(Filters(years=(None, 2013))).total == 1
-    by_state = filled.list(sort="state")
+    assert filled.list_reviews(Filters(country_iso3="nor")).total == 1
+    assert filled.list_reviews(Filters(country="senegal")).total == 1
+    assert filled.list_reviews(Filters(years=(2013, None))).total == 2
+    assert filled.list_reviews(Filters(years=(None, 2013))).total == 1
+    by_state = filled.list_reviews(sort="state")
     assert [r.state_name for r in by_state.reviews] == ["Chile", "Norway", "Senegal"]
-    page = filled.list(sort="state", limit=1, offset=1)
+    page = filled.list_reviews(sort="state", limit=1, offset=1)
     assert page.total == 3 and [r.state_name for r in page.reviews] == ["Norway"]
     with pytest.raises(InvalidQuery):
-        filled.list(sort="nonsense")
+        filled.list_reviews(sort="nonsense")
 
 
 def test_store_search_stems_folds_accents_and_ranks(filled: Store) -> None:

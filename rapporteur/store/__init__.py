@@ -124,6 +124,8 @@ class Store:
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
         self.path = str(path)
+        self._keys: dict[int, tuple[str | None, str | None, int | None]] = {}
+        self._keys_stamp: tuple[int, int] | None = None
         memory = self.path == ":memory:"
         if not memory:
             try:
@@ -266,15 +268,16 @@ class Store:
         where outcome is 'added' or 'updated'. One transaction: all rows or none."""
         sha = data["document"]["sha256"]
         with self.transaction() as conn:
-            row = conn.execute("SELECT id, added_at FROM reviews WHERE sha256 = ?", (sha,))
+            row = conn.execute("SELECT id, seq, added_at FROM reviews WHERE sha256 = ?", (sha,))
             found = row.fetchone()
             if found:
-                review_id, added_at = found
+                review_id, seq, added_at = found
                 self._delete_rows(conn, review_id)
                 outcome = "updated"
             else:
                 review_id, added_at, outcome = self._new_id(conn, sha), now(), "added"
-            insert_review(conn, review_id, data, added_at)
+                (seq,) = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM reviews").fetchone()
+            insert_review(conn, review_id, int(seq), data, added_at)
             if source is not None:
                 conn.execute(
                     "INSERT INTO sources (review_id, size, data) VALUES (?, ?, ?)",
@@ -364,7 +367,7 @@ class Store:
             ).fetchone()
         return zlib.decompress(row[0]) if row else None
 
-    def list(
+    def list_reviews(
         self,
         filters: Filters = NO_FILTERS,
         *,
@@ -449,12 +452,27 @@ class Store:
                 for kind, rid, score in page
             )
             if facets:
-                counts, total = _search.facets(self.conn, match, filters)
+                counts, total = _search.facets(self.conn, match, filters, self._review_keys())
             else:
                 counts, total = {}, _search.total(self.conn, match, filters)
         return SearchResult(
             query=query, total=total, limit=limit, offset=offset, hits=hits, facets=counts
         )
+
+    def _review_keys(self) -> dict[int, tuple[str | None, str | None, int | None]]:
+        """seq -> (committee, country, year) of every review, for facets; cached until the
+        library changes (this connection's writes or another's commits)."""
+        with self._translate():
+            (version,) = self.conn.execute("PRAGMA data_version").fetchone()
+        stamp = (int(version), self.conn.total_changes)
+        if self._keys_stamp != stamp:
+            with self._translate():
+                rows = self.conn.execute(
+                    "SELECT seq, committee, coalesce(state_iso3, state_name), year FROM reviews"
+                ).fetchall()
+            self._keys = {int(seq): (c, s, y) for seq, c, s, y in rows}
+            self._keys_stamp = stamp
+        return self._keys
 
     # ------------------------------------------------------------------ maintenance
 

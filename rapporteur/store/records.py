@@ -6,10 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-_record = dataclass(frozen=True, slots=True, kw_only=True)
 
-
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReviewSummary:
     """One row of the library: what `list` prints and the library page shows.
 
@@ -44,7 +42,7 @@ class ReviewSummary:
     updated_at: str
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoredReview:
     """A review as stored: its summary row and the full rapporteur/review@1 object."""
 
@@ -52,7 +50,7 @@ class StoredReview:
     data: Mapping[str, Any]
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReviewPage:
     """One page of `list`: `total` counts every review that matches the filters."""
 
@@ -62,7 +60,7 @@ class ReviewPage:
     reviews: tuple[ReviewSummary, ...]
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Filters:
     """Filters shared by listing and search; None (or empty) means "any".
 
@@ -85,7 +83,7 @@ class Filters:
 NO_FILTERS = Filters()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SearchHit:
     """One matching question, answer passage, paragraph, figure or commitment.
 
@@ -113,7 +111,7 @@ class SearchHit:
     score: float
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SearchResult:
     """Hits for one page, the total over all pages and, on request, facet counts
     (facet -> value -> hits) for committee, country, year, kind, side and status."""

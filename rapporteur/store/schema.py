@@ -23,6 +23,31 @@ SEARCH_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 status and the indexed columns; its FTS5 table `<table>_fts` is an external-content index
 over it, so the text is stored once."""
 
+# Row ids of the searchable tables carry what search filters and counts by, so that a search
+# reads only the FTS index (no lookup in the content table per match):
+#
+#     id = review seq << 24 | side << 22 | status << 20 | n      (n < 2**20 rows per kind)
+#
+# `reviews.seq` is a stable integer per review; side and status are the codes below.
+ROW_BITS = 20
+STATUS_SHIFT = 20
+SIDE_SHIFT = 22
+REVIEW_SHIFT = 24
+SIDE_CODES = {None: 0, "committee": 1, "delegation": 2, "other": 3}
+STATUS_CODES = {None: 0, "answered": 1, "partial": 2, "unanswered": 3}
+
+
+def row_id(seq: int, side: str | None, status: str | None, n: int) -> int:
+    """The id of the n-th row of one kind in review `seq` (see above)."""
+    if n >= 1 << ROW_BITS:
+        raise ValueError(f"a review cannot have more than {1 << ROW_BITS} rows of one kind")
+    return (
+        seq << REVIEW_SHIFT
+        | SIDE_CODES.get(side, 3) << SIDE_SHIFT
+        | STATUS_CODES.get(status, 0) << STATUS_SHIFT
+        | n
+    )
+
 
 def fts_statements(table: str, columns: Sequence[str]) -> list[str]:
     cols = ", ".join(columns)
@@ -47,6 +72,7 @@ _REVIEW_CHILD = "review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCAD
 V1: tuple[str, ...] = (
     """CREATE TABLE reviews (
         id TEXT PRIMARY KEY,              -- first 12 hex digits of sha256
+        seq INTEGER NOT NULL UNIQUE,      -- stable integer key, part of the FTS row ids
         sha256 TEXT NOT NULL UNIQUE,      -- of the document's bytes: ingest is idempotent
         origin TEXT NOT NULL,
         format TEXT NOT NULL,

@@ -1,10 +1,11 @@
 """FTS5 search across the five indexed tables: ranking, facets and snippets.
 
-A search runs one SELECT per kind (question, answer, paragraph, figure, commitment), all
-bound to the same MATCH expression and filters, joined with UNION ALL:
-- the page of hits is ranked by BM25 and cut with LIMIT/OFFSET before any snippet is made,
-  so snippets are built for the 20 hits shown, not for every match;
-- facets and the total come from one GROUP BY over the same union (no BM25 needed).
+A search runs one query per kind (question, answer, paragraph, figure, commitment) on its
+FTS5 table alone: side, status and review are read from the row id (`schema.row_id`), so
+matching, filtering, ranking and counting never look up a content row.
+- The page of hits: the best `offset + limit` of each kind by BM25, merged; snippets and
+  details are fetched for the hits shown only.
+- Facets and the total: one GROUP BY on the row id's high bits per kind.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ import sqlite3
 from typing import Any
 
 from .records import Filters, SearchHit
-from .schema import SEARCH_KINDS
+from .schema import (
+    REVIEW_SHIFT,
+    SEARCH_KINDS,
+    SIDE_CODES,
+    SIDE_SHIFT,
+    STATUS_CODES,
+    STATUS_SHIFT,
+)
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"
 FACETS = ("committee", "country", "year", "kind", "side", "status")
@@ -96,82 +104,93 @@ def review_where(filters: Filters, alias: str = "r") -> tuple[list[str], list[An
     return where, args
 
 
-def _union(match: str, filters: Filters, with_score: bool) -> tuple[str, list[Any]]:
+def _kind_where(fts: str, match: str, filters: Filters) -> tuple[str, list[Any]]:
+    """WHERE clause for one FTS table: the match, then filters read from the row id alone."""
+    where = [f"{fts} MATCH ?"]
+    args: list[Any] = [match]
+    if filters.side:
+        where.append(f"(({fts}.rowid >> {SIDE_SHIFT}) & 3) = ?")
+        args.append(SIDE_CODES.get(filters.side, -1))
+    if filters.status:
+        where.append(f"(({fts}.rowid >> {STATUS_SHIFT}) & 3) = ?")
+        args.append(STATUS_CODES.get(filters.status, -1))
     rwhere, rargs = review_where(filters)
-    selects: list[str] = []
-    args: list[Any] = []
-    for kind in filters.kinds or tuple(SEARCH_KINDS):
-        table, _ = SEARCH_KINDS[kind]
-        fts = f"{table}_fts"
-        where = [f"{fts} MATCH ?", *rwhere]
-        args += [match, *rargs]
-        if filters.side:
-            where.append("t.side = ?")
-            args.append(filters.side)
-        if filters.status and kind == "answer":
-            where.append(
-                "EXISTS (SELECT 1 FROM question_answers l JOIN questions q "
-                "ON q.id = l.question_id WHERE l.answer_id = t.id AND q.status = ?)"
-            )
-            args.append(filters.status)
-        elif filters.status:
-            where.append("t.status = ?")
-            args.append(filters.status)
-        score = f", bm25({fts}) AS score" if with_score else ""
-        join = "JOIN reviews r ON r.id = t.review_id" if rwhere else ""
-        selects.append(
-            f"SELECT '{kind}' AS kind, t.id AS rid, t.review_id AS review_id, t.side AS side, "
-            f"t.status AS status{score} FROM {fts} JOIN {table} t ON t.id = {fts}.rowid "
-            f"{join} WHERE {' AND '.join(where)}"
+    if rwhere:
+        where.append(
+            f"({fts}.rowid >> {REVIEW_SHIFT}) IN "
+            f"(SELECT r.seq FROM reviews r WHERE {' AND '.join(rwhere)})"
         )
-    return " UNION ALL ".join(selects), args
+        args += rargs
+    return " AND ".join(where), args
+
+
+def _kinds(filters: Filters) -> tuple[str, ...]:
+    return filters.kinds or tuple(SEARCH_KINDS)
 
 
 def ranked(
     conn: sqlite3.Connection, match: str, filters: Filters, limit: int, offset: int
 ) -> list[tuple[str, int, float]]:
-    """(kind, row id, BM25) of one page of hits, best first."""
-    union, args = _union(match, filters, with_score=True)
-    rows = conn.execute(
-        f"SELECT kind, rid, score FROM ({union}) ORDER BY score, review_id, kind, rid "
-        "LIMIT ? OFFSET ?",
-        [*args, limit, offset],
-    ).fetchall()
-    return [(str(k), int(r), float(s)) for k, r, s in rows]
+    """(kind, row id, BM25) of one page of hits, best first: the best offset + limit of each
+    kind, merged (BM25 is lower-is-better in SQLite)."""
+    order = {kind: i for i, kind in enumerate(SEARCH_KINDS)}
+    best: list[tuple[float, int, int, str]] = []
+    for kind in _kinds(filters):
+        fts = SEARCH_KINDS[kind][0] + "_fts"
+        where, args = _kind_where(fts, match, filters)
+        rows = conn.execute(
+            f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {where} "
+            "ORDER BY score, rowid LIMIT ?",
+            [*args, offset + limit],
+        )
+        best += [(float(score), order[kind], int(rid), kind) for rid, score in rows]
+    best.sort()
+    return [(kind, rid, score) for score, _, rid, kind in best[offset : offset + limit]]
 
 
 def total(conn: sqlite3.Connection, match: str, filters: Filters) -> int:
-    union, args = _union(match, filters, with_score=False)
-    return int(conn.execute(f"SELECT count(*) FROM ({union})", args).fetchone()[0])
+    count = 0
+    for kind in _kinds(filters):
+        fts = SEARCH_KINDS[kind][0] + "_fts"
+        where, args = _kind_where(fts, match, filters)
+        count += int(conn.execute(f"SELECT count(*) FROM {fts} WHERE {where}", args).fetchone()[0])
+    return count
 
 
 def facets(
-    conn: sqlite3.Connection, match: str, filters: Filters
+    conn: sqlite3.Connection,
+    match: str,
+    filters: Filters,
+    reviews: dict[int, tuple[str | None, str | None, int | None]],
 ) -> tuple[dict[str, dict[str, int]], int]:
-    """Counts of all matches per facet value (most frequent first), and their total."""
-    union, args = _union(match, filters, with_score=False)
-    rows = conn.execute(
-        f"SELECT m.kind, m.side, m.status, r.committee, coalesce(r.state_iso3, r.state_name), "
-        f"r.year, count(*) FROM ({union}) m JOIN reviews r ON r.id = m.review_id "
-        "GROUP BY 1, 2, 3, 4, 5, 6",
-        args,
-    ).fetchall()
+    """Counts of all matches per facet value (most frequent first), and their total.
+
+    Grouped by the high bits of the row id (review seq, side, status), so only the FTS
+    index is read; `reviews` maps a review seq to (committee, country, year)."""
+    sides = {code: side for side, code in SIDE_CODES.items()}
+    statuses = {code: status for status, code in STATUS_CODES.items()}
     out: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     grand = 0
-    for kind, side, status, committee, country, year, n in rows:
-        grand += n
-        values = {
-            "committee": committee,
-            "country": country,
-            "year": year,
-            "kind": kind,
-            "side": side,
-            "status": status,
-        }
-        for facet, value in values.items():
-            if value is not None:
-                counts = out[facet]
-                counts[str(value)] = counts.get(str(value), 0) + n
+    for kind in _kinds(filters):
+        fts = SEARCH_KINDS[kind][0] + "_fts"
+        where, args = _kind_where(fts, match, filters)
+        rows = conn.execute(
+            f"SELECT rowid >> {STATUS_SHIFT}, count(*) FROM {fts} WHERE {where} GROUP BY 1", args
+        )
+        for key, n in rows:
+            grand += n
+            committee, country, year = reviews.get(key >> 4, (None, None, None))
+            for facet, value in (
+                ("committee", committee),
+                ("country", country),
+                ("year", year),
+                ("kind", kind),
+                ("side", sides.get((key >> 2) & 3)),
+                ("status", statuses.get(key & 3)),
+            ):
+                if value is not None:
+                    counts = out[facet]
+                    counts[str(value)] = counts.get(str(value), 0) + n
     ordered = {
         facet: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         for facet, counts in out.items()

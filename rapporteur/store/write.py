@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from .schema import row_id
+
 _STATUS_RANK = {"answered": 0, "partial": 1, "unanswered": 2}
 
 
@@ -28,9 +30,11 @@ def status_counts(questions: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 
 
 def insert_review(
-    conn: sqlite3.Connection, review_id: str, data: Mapping[str, Any], added_at: str
+    conn: sqlite3.Connection, review_id: str, seq: int, data: Mapping[str, Any], added_at: str
 ) -> None:
-    """Insert the reviews row and every derived row; the FTS triggers index the text."""
+    """Insert the reviews row and every derived row; the FTS triggers index the text.
+
+    Derived rows get ids from `schema.row_id`: review seq, side and status live in the id."""
     doc = data["document"]
     meta = data.get("review") or {}
     state = meta.get("state_party") or {}
@@ -42,6 +46,7 @@ def insert_review(
     counts = status_counts(questions)
     row = {
         "id": review_id,
+        "seq": seq,
         "sha256": doc["sha256"],
         "origin": doc.get("origin") or "",
         "format": doc.get("format") or "text",
@@ -88,10 +93,11 @@ def insert_review(
         ],
     )
     conn.executemany(
-        "INSERT INTO paragraphs (review_id, line, last_line, section, side, speaker, text) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO paragraphs (id, review_id, line, last_line, section, side, speaker, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
+                row_id(seq, p.get("side"), None, n),
                 review_id,
                 p["line"],
                 p.get("last_line", p["line"]),
@@ -100,17 +106,18 @@ def insert_review(
                 p.get("speaker"),
                 p["text"],
             )
-            for p in data.get("paragraphs") or []
+            for n, p in enumerate(data.get("paragraphs") or [])
         ],
     )
-    _insert_dialogue(conn, review_id, questions)
+    _insert_dialogue(conn, review_id, seq, questions)
     contradicted = {i.get("a") for i in inconsistencies} | {i.get("b") for i in inconsistencies}
     conn.executemany(
-        "INSERT INTO figures (review_id, idx, line, mention, value, value_min, value_max, "
+        "INSERT INTO figures (id, review_id, idx, line, mention, value, value_min, value_max, "
         "qualifier, unit, subject, period, side, speaker, contradicted) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
+                row_id(seq, f.get("side"), None, i),
                 review_id,
                 i,
                 f["line"],
@@ -130,17 +137,26 @@ def insert_review(
         ],
     )
     conn.executemany(
-        "INSERT INTO commitments (review_id, idx, line, kind, side, speaker, text) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO commitments (id, review_id, idx, line, kind, side, speaker, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (review_id, i, c["line"], c.get("kind"), c.get("side"), c.get("speaker"), c["text"])
+            (
+                row_id(seq, c.get("side"), None, i),
+                review_id,
+                i,
+                c["line"],
+                c.get("kind"),
+                c.get("side"),
+                c.get("speaker"),
+                c["text"],
+            )
             for i, c in enumerate(commitments)
         ],
     )
 
 
 def _insert_dialogue(
-    conn: sqlite3.Connection, review_id: str, questions: Sequence[Mapping[str, Any]]
+    conn: sqlite3.Connection, review_id: str, seq: int, questions: Sequence[Mapping[str, Any]]
 ) -> None:
     """Questions, distinct answer passages, and the links between them.
 
@@ -148,11 +164,13 @@ def _insert_dialogue(
     best status and score among its questions and the ids of all of them."""
     passages: dict[tuple[int, str], dict[str, Any]] = {}
     links: list[tuple[int, tuple[int, str], int, float | None]] = []
-    for q in questions:
-        cur = conn.execute(
-            "INSERT INTO questions (review_id, qid, line, round, kind, asker, participant, "
-            "side, status, themes, text) VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?)",
+    for n, q in enumerate(questions):
+        question_row = row_id(seq, "committee", q.get("status"), n)
+        conn.execute(
+            "INSERT INTO questions (id, review_id, qid, line, round, kind, asker, participant, "
+            "side, status, themes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?)",
             (
+                question_row,
                 review_id,
                 q["id"],
                 q["line"],
@@ -165,7 +183,6 @@ def _insert_dialogue(
                 q["text"],
             ),
         )
-        question_row = int(cur.lastrowid or 0)
         for rank, a in enumerate(q.get("answers") or []):
             key = (int(a["line"]), str(a["text"]))
             score = _num(a.get("score"))
@@ -180,13 +197,22 @@ def _insert_dialogue(
                 entry["score"] = score
             links.append((question_row, key, rank, score))
     answer_rows: dict[tuple[int, str], int] = {}
-    for (line, text), entry in passages.items():
-        cur = conn.execute(
-            "INSERT INTO answers (review_id, line, score, side, status, qids, text) "
-            "VALUES (?, ?, ?, 'delegation', ?, ?, ?)",
-            (review_id, line, entry["score"], entry["status"], " ".join(entry["qids"]), text),
+    for n, ((line, text), entry) in enumerate(passages.items()):
+        answer_row = row_id(seq, "delegation", entry["status"], n)
+        conn.execute(
+            "INSERT INTO answers (id, review_id, line, score, side, status, qids, text) "
+            "VALUES (?, ?, ?, ?, 'delegation', ?, ?, ?)",
+            (
+                answer_row,
+                review_id,
+                line,
+                entry["score"],
+                entry["status"],
+                " ".join(entry["qids"]),
+                text,
+            ),
         )
-        answer_rows[(line, text)] = int(cur.lastrowid or 0)
+        answer_rows[(line, text)] = answer_row
     conn.executemany(
         "INSERT OR IGNORE INTO question_answers (question_id, answer_id, rank, score) "
         "VALUES (?, ?, ?, ?)",

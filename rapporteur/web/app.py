@@ -43,7 +43,7 @@ SECURITY_HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 )
 
@@ -189,12 +189,19 @@ async def _on_internal_error(request: Request, exc: Exception) -> Response:
 
 
 def check_same_origin(request: Request) -> None:
-    """Refuse a state-changing request sent by a page of another site (CSRF)."""
+    """Refuse a state-changing request sent by a page of another site (CSRF).
+
+    Browsers say where a request comes from in Sec-Fetch-Site; older ones only in Origin.
+    Programs (curl, httpx) send neither and are let through: the server listens on
+    localhost unless told otherwise."""
+    site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
-    host = request.headers.get("host", "")
-    if request.headers.get("sec-fetch-site") == "cross-site" or (
-        origin is not None and (origin == "null" or urlsplit(origin).netloc != host)
-    ):
+    if site is not None:
+        refused = site not in {"same-origin", "none"}
+    else:
+        host = request.headers.get("host", "")
+        refused = origin is not None and (origin == "null" or urlsplit(origin).netloc != host)
+    if refused:
         raise CrossSiteRequest(
             "This upload came from another web site and was refused; nothing was added.",
             hint="Upload from rapporteur's own upload page.",

@@ -15,8 +15,8 @@ def bar_chart(
     title: str,
     rows: Sequence[tuple[str, int, str]],
     *,
-    width: int = 420,
-    label_width: int = 170,
+    width: int = 440,
+    label_width: int = 190,
     row_height: int = 22,
 ) -> Markup:
     """Horizontal bars: rows of (label, value, css class suffix)."""
@@ -33,7 +33,7 @@ def bar_chart(
     for i, (label, value, klass) in enumerate(rows):
         y = i * row_height + 2
         bar = round(value / top * span) if value else 0
-        shown = label if len(label) <= 26 else label[:25] + "…"
+        shown = label if len(label) <= 25 else label[:24] + "…"
         parts.append(
             f'<text class="chart-label" x="{label_width - 6}" y="{y + 15}" '
             f'text-anchor="end">{escape(shown)}</text>'

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import library
+from ..errors import RapporteurError
 from ..models import STATUSES
 from ..store import SEARCH_KINDS, SORTS
 from .app import check_same_origin, render
@@ -22,6 +23,11 @@ router = APIRouter(include_in_schema=False)
 
 PAGE = 50
 HITS = 20
+NOTICES = {  # after an upload: /reviews/{id}?added=1
+    "added": "The document was analysed and added to the library.",
+    "updated": "The document was analysed again and its review updated.",
+    "skipped": "This document was already in the library: here is its review.",
+}
 
 
 def _params(request: Request) -> dict[str, Any]:
@@ -85,7 +91,10 @@ def library_page(
 @router.get("/reviews/{review_id}", response_class=HTMLResponse)
 def review_page(request: Request, review_id: str) -> Response:
     stored = library.get_review(review_id, request.app.state.library.store())
-    return render("review.html", **review_context(stored.summary, stored.data))
+    labels = theme_labels(request.app.state.settings.taxonomy)
+    notice = next((NOTICES[k] for k in NOTICES if k in request.query_params), None)
+    context = review_context(stored.summary, stored.data, labels)
+    return render("review.html", notice=notice, **context)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -166,9 +175,22 @@ def _anchor_lines(paragraphs: list[Mapping[str, Any]]) -> tuple[list[int], list[
     return starts, [int(p.get("last_line", p["line"])) for p in paragraphs]
 
 
-def review_context(summary: Any, data: Mapping[str, Any]) -> dict[str, Any]:
+def theme_labels(taxonomy: Any = None) -> dict[str, str]:
+    """Theme id -> label from the taxonomy in use; ids stand for themselves without one."""
+    try:
+        from ..stages.themes import load_taxonomy
+
+        return {theme.id: theme.label for theme in load_taxonomy(taxonomy).themes}
+    except (ImportError, RapporteurError):
+        return {}
+
+
+def review_context(
+    summary: Any, data: Mapping[str, Any], labels: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """Arrange a stored review for the template: rounds of questions with their answers,
-    figures with their contradictions, chart rows."""
+    figures with their contradictions, chart rows (themes by label)."""
+    labels = labels or {}
     questions = list(data.get("questions") or [])
     paragraphs = list(data.get("paragraphs") or [])
     starts, ends = _anchor_lines(paragraphs)
@@ -218,8 +240,10 @@ def review_context(summary: Any, data: Mapping[str, Any]) -> dict[str, Any]:
         "questions": questions,
         "status_rows": [(s.capitalize(), counts[s], s) for s in STATUSES],
         "theme_rows": sorted(
-            ((t, n, "theme") for t, n in theme_counts.items()), key=lambda r: (-r[1], r[0])
+            ((labels.get(t, t), n, "theme") for t, n in theme_counts.items()),
+            key=lambda r: (-r[1], r[0]),
         )[:12],
+        "theme_labels": labels,
         "figures": figures,
         "figure_flags": flags,
         "inconsistencies": inconsistencies,
