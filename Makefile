@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint bench serve clean
+.PHONY: install demo test lint bench serve fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,15 +21,22 @@ demo: $(STAMP)
 	@echo "JSON written to out/fictional-cmw-review.json"
 
 test: $(STAMP)
-	$(BIN)/ruff check rapporteur tests bench
+	$(BIN)/ruff check rapporteur tests bench fuzz
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check rapporteur tests bench
+	$(BIN)/ruff check rapporteur tests bench fuzz
 	$(BIN)/ruff format --check rapporteur
 
 bench: $(STAMP)
 	$(BIN)/python bench/analyze.py
+
+# Coverage-guided fuzzing of ingest and analysis (atheris); FUZZ_SECONDS=600 for a long run.
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	mkdir -p fuzz/work && cp -n fuzz/seeds/* fuzz/work/ 2>/dev/null || true
+	$(BIN)/python fuzz/fuzz_ingest.py fuzz/work -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=20
 
 serve: $(STAMP)
 	$(BIN)/rapporteur serve
