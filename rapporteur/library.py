@@ -477,6 +477,16 @@ class _Ingest:
                 self.finish(job.sha256, _failed(job.source, f"{job.source} changed while read."))
             if not self.claim(job.source, sha):
                 return
+        known = self.store.lookup(sha)  # another process may have stored it meanwhile
+        if known and not self.force and not is_older(known[1], __version__):
+            skipped = IngestItem(
+                source=job.source,
+                outcome="skipped",
+                review_id=known[0],
+                reason="already in the library (added meanwhile)",
+            )
+            self.finish(sha, skipped)
+            return
         outcome, review_id = self.store.put(data, result.get("raw"))
         self.finish(
             sha,

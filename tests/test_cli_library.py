@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -138,6 +139,17 @@ def test_cli_show(runner: CliRunner, db: Path) -> None:
     assert missing.output.startswith("Error: There is no review 'abcdef12' in the library.")
 
 
+def test_cli_show_json_is_what_analyze_printed(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "review.txt"
+    path.write_text(review_text(5), encoding="utf-8")
+    db = tmp_path / "lib.db"
+    analysed = runner.invoke(cli.main, ["analyze", str(path), "--format", "json"]).output
+    runner.invoke(cli.main, ["ingest", str(path), "--db", str(db)])
+    review_id = json.loads(analysed)["document"]["sha256"][:12]
+    shown = runner.invoke(cli.main, ["show", review_id, "--db", str(db), "--format", "json"])
+    assert shown.output == analysed
+
+
 def test_cli_search(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(cli.main, ["search", "welcomed", "the", "report", "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -225,7 +237,7 @@ def test_cli_ingest_killed_midway_leaves_a_consistent_library(tmp_path: Path) ->
     """SIGKILL an ingest after some reviews are stored: the library opens, passes
     integrity_check, and rerunning the ingest completes the job with correct counts."""
     docs = tmp_path / "docs"
-    total = 60
+    total = 100
     write_reviews(docs, total)
     db = tmp_path / "lib.db"
     command = [sys.executable, "-m", "rapporteur", "ingest", str(docs), "--db", str(db), "-j", "2"]
@@ -275,3 +287,18 @@ def test_cli_ingest_killed_midway_leaves_a_consistent_library(tmp_path: Path) ->
     assert summary["failed"] == summary["updated"] == 0
     assert summary["reviews"] == total
     assert _count(db) == total
+
+
+def test_cli_library_commands_and_endpoints_are_documented() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "library.md").read_text()
+    for command in ("ingest", "list", "show", "search", "serve"):
+        assert f"### `rapporteur {command}" in docs, command
+        for param in cli.main.commands[command].params:
+            if param.name not in {"help"} and isinstance(param, click.Option):
+                assert any(opt in docs for opt in param.opts), (command, param.opts)
+    from rapporteur.web import create_app
+
+    spec = create_app(":memory:").openapi()
+    for path, methods in spec["paths"].items():
+        for method in methods:
+            assert f"{method.upper()} {path}" in docs, (method, path)

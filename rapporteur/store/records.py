@@ -66,8 +66,9 @@ class Filters:
 
     `years` is an inclusive (first, last) range, either end open. A State matches when its
     ISO 3166 alpha-3 code is `country_iso3` or its name is `country` (case-insensitive).
-    `side`, `status` and `kinds` only apply to search hits; `status` only matches questions
-    and the answers given to questions with that status.
+    `side`, `status` and `kinds` only apply to search hits; `status` matches questions with
+    that status and answer passages whose best status (among the questions they answer) it
+    is.
     """
 
     committee: str | None = None
