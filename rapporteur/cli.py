@@ -436,9 +436,10 @@ def list_command(
     """List the reviews in the library, newest first, with optional filters."""
     from . import library
     from .output.library_out import page_dict, render_page
+    from .store import DESCENDING_FIRST
 
     filters = library.make_filters(committee=committee, country=country, year=year, session=session)
-    descending = sort in {"year", "date", "questions", "unanswered", "added"}
+    descending = sort in DESCENDING_FIRST
     page = library.list_reviews(
         db,
         filters=filters,

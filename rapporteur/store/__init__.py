@@ -42,6 +42,7 @@ from .search import safe_match
 from .write import insert_review, now
 
 __all__ = [
+    "DESCENDING_FIRST",
     "ID_LENGTH",
     "NO_FILTERS",
     "SCHEMA_VERSION",
@@ -75,7 +76,10 @@ SORTS = {  # sort key -> column of the reviews table
     "commitments": "r.n_commitments",
     "added": "r.added_at",
 }
-_DESCENDING_FIRST = {"year", "date", "added", "questions", "unanswered", "figures", "commitments"}
+DESCENDING_FIRST = frozenset(
+    {"year", "date", "added", "questions", "unanswered", "figures", "commitments"}
+)
+"""Sort keys listed largest (or newest) first unless asked otherwise."""
 
 _SUMMARY = (
     "id, sha256, origin, format, title, committee, state_name, state_iso3, year, session, "
@@ -382,7 +386,7 @@ class Store:
                 f"Cannot sort reviews by {sort!r}.", hint=f"Use one of: {', '.join(SORTS)}."
             )
         if descending is None:
-            descending = sort in _DESCENDING_FIRST
+            descending = sort in DESCENDING_FIRST
         where, args = _search.review_where(filters)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         column = SORTS[sort]

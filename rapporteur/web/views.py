@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import library
 from ..errors import RapporteurError
 from ..models import STATUSES
-from ..store import SEARCH_KINDS, SORTS
+from ..store import DESCENDING_FIRST, SEARCH_KINDS, SORTS
 from .app import check_same_origin, render
 
 router = APIRouter(include_in_schema=False)
@@ -61,7 +61,7 @@ def library_page(
         committee=committee or None, country=country or None, year=year, session=_int(session)
     )
     sort = sort if sort in SORTS else "year"
-    descending = None if order not in {"asc", "desc"} else order == "desc"
+    descending = order == "desc" if order in {"asc", "desc"} else sort in DESCENDING_FIRST
     result = library.list_reviews(
         store,
         filters=filters,
@@ -77,7 +77,7 @@ def library_page(
         pages=max(1, -(-result.total // PAGE)),
         params=_params(request),
         sort=sort,
-        order=order or ("desc" if descending or descending is None else "asc"),
+        order="desc" if descending else "asc",
         choices=store.values(),
         selected={
             "committee": committee or "",

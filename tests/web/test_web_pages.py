@@ -37,7 +37,8 @@ def test_library_page_lists_filters_and_sorts(client: Client, db: Path) -> None:
     assert table.index("Chile") < table.index("Ghana")
     only_crc = client.get("/?committee=CRC").text
     assert "/reviews/cdcdcdcdcdcd" in only_crc and f"/reviews/{REVIEW_ID}" not in only_crc
-    assert 'aria-sort="descending"' in page.text
+    assert 'aria-sort="descending"' in page.text  # year, newest first
+    assert 'aria-sort="ascending"' in client.get("/?sort=state").text  # names, A to Z
     assert "<svg" in page.text  # answered/partial/unanswered bar per review
 
 
