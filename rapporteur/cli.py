@@ -74,6 +74,13 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 _source_arg = click.argument("source", metavar="SOURCE")
+_output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 _limits = [
     click.option(
         "--max-bytes",
@@ -113,13 +120,7 @@ def _with_limits(fn: Any) -> Any:
     show_default=True,
     help="json: the rapporteur/review@1 object; text: a summary; csv: one row per question.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@_output_option
 @click.option(
     "--show-text",
     is_flag=True,
@@ -173,13 +174,7 @@ def analyze(
     show_default=True,
     help="Also list the questions the delegation answered only in part.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@_output_option
 @_with_limits
 def unanswered(
     source: str,
