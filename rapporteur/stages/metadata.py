@@ -243,7 +243,7 @@ def run(review: Review, settings: Settings) -> Review:
         for p in paragraphs
         if p.line != excluded and kind[p.index] not in {"boilerplate", "chrome"}
     ]
-    symbols = [s for t in report_texts + candidates for s in _SYMBOL.findall(t)]
+    symbols = [s for t in report_texts + candidates if "/C/" in t for s in _SYMBOL.findall(t)]
 
     # The sentence saying what the Committee did names the committee, report and State.
     # (never the "will next meet to review the report of ..." announcement).
@@ -278,7 +278,7 @@ def run(review: Review, settings: Settings) -> Review:
 
     session = None
     for text in head_texts + all_texts:
-        m = _SESSION.search(text)
+        m = _SESSION.search(text) if "session" in text else None
         if m:
             session = ordinal_value(m["n"])
             if session:
@@ -305,7 +305,7 @@ def _report_symbol(
 ) -> str | None:
     for group in (report_texts, candidates):
         for text in group:
-            for sym in _SYMBOL.findall(text):
+            for sym in _SYMBOL.findall(text) if "/C/" in text else ():
                 parts = sym.split("/")
                 if "CO" in parts or "Q" in parts:
                     continue
@@ -337,7 +337,11 @@ _NEXT = re.compile(r"\bThe Committee will (?:next )?(?:meet|reconvene|resume|hol
 
 def _next_meeting(review: Review) -> NextMeeting | None:
     for p in review.paragraphs:
-        m = _NEXT.search(p.text)
+        m = (
+            _NEXT.search(p.text)
+            if ("ommittee will" in p.text or "OMMITTEE WILL" in p.text)
+            else None
+        )
         if not m:
             continue
         rest = p.text[m.start() :]
