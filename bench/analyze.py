@@ -45,6 +45,35 @@ def vary(text: str, rng: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
+def stage_times(data: bytes, name: str, settings: Settings) -> list[tuple[str, float]]:
+    """Median time of each pipeline stage on one document, ingest included."""
+    from rapporteur import pipeline
+    from rapporteur.models import Review
+    from rapporteur.stages.ingest import document_from_bytes
+
+    out = []
+    runs = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        document = document_from_bytes(data, name, settings, name=name)
+        runs.append(time.perf_counter() - t0)
+    out.append(("ingest", statistics.median(runs) * 1000))
+    review = Review(document=document)
+    names = [n for n in pipeline.DEFAULT if settings.align or n != "dialogue"]
+    for stage in pipeline.check(names):
+        fn = stage.load()
+        if fn is None:
+            continue
+        runs = []
+        for _ in range(20):
+            t0 = time.perf_counter()
+            after = fn(review, settings)
+            runs.append(time.perf_counter() - t0)
+        out.append((stage.name, statistics.median(runs) * 1000))
+        review = after
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("file", nargs="?", type=Path)
@@ -70,6 +99,10 @@ def main() -> None:
         f"one document: median {statistics.median(times) * 1000:.1f} ms, "
         f"min {min(times) * 1000:.1f} ms over {len(times)} runs"
     )
+
+    print("per stage (median of 20 runs):")
+    for name, ms in stage_times(data, path.name, settings):
+        print(f"  {name:15} {ms:7.2f} ms")
 
     rng = random.Random(7)
     text = data.decode("utf-8")
