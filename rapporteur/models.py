@@ -27,10 +27,9 @@ BODY_KINDS = frozenset({"report", "presentation", "questions", "responses", "con
 QUESTION_KINDS = ("direct", "indirect", "request")
 STATUSES = ("answered", "partial", "unanswered")
 
-_record = dataclass(frozen=True, slots=True, kw_only=True)
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """Normalised text of one source, as every later stage sees it.
 
@@ -70,7 +69,7 @@ class Document:
         return len(self.line_starts)
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
     """A block of text between blank lines; `start`/`end` are offsets into the document.
 
@@ -88,7 +87,7 @@ class Paragraph:
     sentences: tuple[int, int] = (0, 0)
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     """A run of paragraphs of one kind; `heading_line` is None for headless documents."""
 
@@ -101,13 +100,13 @@ class Section:
     paragraphs: tuple[int, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StateParty:
     name: str
     iso3: str | None
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReportInfo:
     description: str
     kind: str  # initial | periodic | combined
@@ -115,7 +114,7 @@ class ReportInfo:
     symbol: str | None
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NextMeeting:
     state_party: StateParty | None
     symbol: str | None
@@ -123,7 +122,7 @@ class NextMeeting:
     line: int
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Metadata:
     committee: str | None
     committee_name: str | None
@@ -138,7 +137,7 @@ class Metadata:
     """Year of the review (from the date, else the release code): resolves "last year"."""
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Participant:
     """A named person; `aliases` are the folded forms under which the name was seen."""
 
@@ -150,7 +149,7 @@ class Participant:
     aliases: tuple[str, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Voice:
     """Who speaks from one sentence of a paragraph on (a paragraph may hold two speakers)."""
 
@@ -161,7 +160,7 @@ class Voice:
     inferred: bool
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Turn:
     """Who speaks in one body paragraph; `voices` lists every change of speaker inside it."""
 
@@ -174,7 +173,7 @@ class Turn:
     voices: tuple[Voice, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
     start: int
     end: int
@@ -183,7 +182,7 @@ class Sentence:
     paragraph: int
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Answer:
     """One piece of delegation evidence for a question."""
 
@@ -195,7 +194,7 @@ class Answer:
     paragraph: int
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Question:
     id: str
     line: int
@@ -215,7 +214,7 @@ class Question:
     themes: tuple[str, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
     line: int
     start: int
@@ -234,7 +233,7 @@ class Figure:
     themes: tuple[str, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Inconsistency:
     a: int
     b: int
@@ -242,7 +241,7 @@ class Inconsistency:
     reason: str
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Commitment:
     line: int
     start: int
@@ -255,7 +254,7 @@ class Commitment:
     themes: tuple[str, ...] = ()
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Theme:
     id: str
     label: str
@@ -263,7 +262,7 @@ class Theme:
     cues: tuple[str, ...]
 
 
-@_record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Review:
     """Everything rapporteur knows about one document; built stage by stage."""
 

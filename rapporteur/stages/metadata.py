@@ -311,7 +311,7 @@ def _report_symbol(
                     continue
                 if state and state.iso3 and parts[2] != state.iso3:
                     continue
-                return sym
+                return str(sym)
     return None
 
 
