@@ -36,3 +36,34 @@ def test_parse_html_fragment_without_page_structure_falls_back() -> None:
     html = "<p>The Committee on Enforced Disappearances today considered the report of Peru.</p>"
     doc = document_from_bytes(html.encode(), "fragment.html", Settings())
     assert "Enforced Disappearances" in doc.text
+
+
+def test_parse_html_div_soup_page_gives_the_same_questions_as_its_text() -> None:
+    """A page without <main>/<article> goes through trafilatura's boilerplate removal."""
+    import html as html_lib
+
+    from rapporteur.api import analyze, analyze_bytes
+    from tests.conftest import EXAMPLES
+
+    path = EXAMPLES / "fictional-cmw-review.txt"
+    paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    body = "".join(
+        f'<div class="field"><{"h3" if len(p) < 60 and not p.endswith(".") else "p"}>'
+        f"{html_lib.escape(p)}</{'h3' if len(p) < 60 and not p.endswith('.') else 'p'}></div>"
+        for p in paras[2:]
+    )
+    page = (
+        f"<html><head><title>{html_lib.escape(paras[1])}</title></head><body>"
+        '<div id="header"><div class="menu"><a>Home</a> <a>About</a> <a>Media</a></div></div>'
+        '<div class="wrapper"><div class="sidebar"><ul><li>Related</li></ul></div>'
+        f'<div class="region-content"><h1>{html_lib.escape(paras[1])}</h1>{body}</div></div>'
+        '<div id="footer">Copyright</div></body></html>'
+    )
+    from_text = analyze(path)
+    from_page = analyze_bytes(page.encode(), "page.html")
+
+    def key(review):  # type: ignore[no-untyped-def]
+        return [(" ".join(q.text.split()), q.asker, q.kind) for q in review.questions]
+
+    assert key(from_page) == key(from_text)
+    assert from_page.metadata is not None and from_page.metadata.committee == "CMW"
