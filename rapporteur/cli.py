@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__, api
-from .errors import ExportError, RapporteurError
+from .errors import ExportError, RapporteurError, SourceTooLarge
 from .settings import from_env
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -54,8 +57,26 @@ def main() -> None:
     """
 
 
-def _read_stdin(source: str) -> bytes | None:
-    return sys.stdin.buffer.read() if source == "-" else None
+def _read_stdin(source: str, max_bytes: int) -> bytes | None:
+    """Standard input when SOURCE is '-': at most max_bytes + 1 bytes are read, so an
+    endless or huge stream is refused without being held in memory."""
+    if source != "-":
+        return None
+    stream = sys.stdin.buffer
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise SourceTooLarge(
+            f"Standard input is larger than the limit of {max_bytes / 1_048_576:.1f} MB.",
+            hint="Raise it with --max-bytes or RAPPORTEUR_MAX_BYTES if it is really a review.",
+        )
+    return b"".join(chunks)
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -104,10 +125,19 @@ _limits = [
 ]
 
 
-def _with_limits(fn: Any) -> Any:
-    for opt in reversed(_limits):
-        fn = opt(fn)
-    return fn
+def _with(options: list[Callable[[F], F]]) -> Callable[[F], F]:
+    """Apply a list of click options in order, so that commands can share groups of them."""
+
+    def decorate(fn: F) -> F:
+        for opt in reversed(options):
+            fn = opt(fn)
+        return fn
+
+    return decorate
+
+
+def _with_limits(fn: F) -> F:
+    return _with(_limits)(fn)
 
 
 @main.command()
@@ -146,7 +176,7 @@ def analyze(
         taxonomy=taxonomy,
         align=False if no_align else None,
     )
-    review = api.analyze(source, settings, stdin=_read_stdin(source))
+    review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
     if fmt == "json":
         from .output.json_out import dumps, to_dict
 
@@ -189,7 +219,7 @@ def unanswered(
     from .output.unanswered_out import render
 
     settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
-    review = api.analyze(source, settings, stdin=_read_stdin(source))
+    review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
     write_output(render(review, include_partial=include_partial), output)
 
 
@@ -259,7 +289,7 @@ def export(
         fmt,
         settings,
         db_path=db,
-        stdin=_read_stdin(target),
+        stdin=_read_stdin(target, settings.max_bytes),
         validate=validate,
         schema=schema,
     )
@@ -305,15 +335,6 @@ _page_options = [
     click.option("--limit", type=click.IntRange(1, 1000), default=None, help="Rows to show."),
     click.option("--offset", type=click.IntRange(min=0), default=0, help="Rows to skip."),
 ]
-
-
-def _with(options: list[Any]) -> Any:
-    def decorate(fn: Any) -> Any:
-        for opt in reversed(options):
-            fn = opt(fn)
-        return fn
-
-    return decorate
 
 
 def _echo_json(data: Any) -> None:
@@ -558,7 +579,16 @@ _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
     default=None,
     help="Largest upload accepted (default 10 MB, or $RAPPORTEUR_MAX_UPLOAD_BYTES).",
 )
-def serve(db: Path | None, host: str, port: int, max_upload_bytes: int | None) -> None:
+@click.option(
+    "-j",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Server processes (default 1, or $RAPPORTEUR_WORKERS); 2 or more use more cores.",
+)
+def serve(
+    db: Path | None, host: str, port: int, max_upload_bytes: int | None, workers: int | None
+) -> None:
     """Serve the library in a web browser, with a JSON API under /api/ (localhost only
     unless --host says otherwise)."""
     from .web.app import serve as run_server
@@ -569,4 +599,5 @@ def serve(db: Path | None, host: str, port: int, max_upload_bytes: int | None) -
             "library and add documents to it.",
             err=True,
         )
-    run_server(db, from_env(max_upload_bytes=max_upload_bytes), host=host, port=port)
+    settings = from_env(max_upload_bytes=max_upload_bytes, workers=workers)
+    run_server(db, settings, host=host, port=port)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 MB = 1024 * 1024
 
@@ -22,7 +23,11 @@ class Settings:
     max_upload_bytes: int = 10 * MB
     """Largest upload the web UI and API accept."""
     workers: int = 0
-    """Processes for `ingest`; 0 means one per CPU core."""
+    """Processes for `ingest` (analysis) and `serve` (web server); 0 means one per CPU core
+    for `ingest` and one process for `serve`."""
+    page_cache: int = 512
+    """Rendered review and search pages the web server keeps (per process); 0 turns the
+    cache off. Any change to the library invalidates it."""
     taxonomy: Path | None = None
     """Theme taxonomy file; None uses the packaged one."""
     align: bool = True
@@ -55,15 +60,46 @@ def _env_float(name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number of seconds, not {raw!r}.") from None
 
 
+ENV = {
+    "max_bytes": "RAPPORTEUR_MAX_BYTES",
+    "fetch_timeout": "RAPPORTEUR_FETCH_TIMEOUT",
+    "max_upload_bytes": "RAPPORTEUR_MAX_UPLOAD_BYTES",
+    "workers": "RAPPORTEUR_WORKERS",
+    "page_cache": "RAPPORTEUR_PAGE_CACHE",
+}
+"""Setting -> the environment variable that overrides its default (docs/hardening.md)."""
+
+_MINIMUM = {"max_bytes": 1, "fetch_timeout": 0.1, "max_upload_bytes": 1, "workers": 0}
+
+
+def check(settings: Settings) -> Settings:
+    """Refuse limits that cannot work (a negative size, a zero timeout) with one sentence,
+    rather than failing later in a confusing way."""
+    for name, low in _MINIMUM.items():
+        value = getattr(settings, name)
+        if value < low:
+            raise_config(f"{name.replace('_', '-')} must be at least {low}, not {value}.")
+    if settings.page_cache < 0:
+        raise_config(f"page-cache must be 0 (off) or more, not {settings.page_cache}.")
+    return settings
+
+
+def raise_config(message: str) -> NoReturn:
+    from .errors import ConfigError
+
+    raise ConfigError(message, hint="Check the command-line options and RAPPORTEUR_* variables.")
+
+
 def from_env(**overrides: object) -> Settings:
     """Defaults, then environment variables, then explicit overrides (None is ignored)."""
     base = Settings()
     base = replace(
         base,
-        max_bytes=_env_int("RAPPORTEUR_MAX_BYTES", base.max_bytes),
-        fetch_timeout=_env_float("RAPPORTEUR_FETCH_TIMEOUT", base.fetch_timeout),
-        max_upload_bytes=_env_int("RAPPORTEUR_MAX_UPLOAD_BYTES", base.max_upload_bytes),
-        workers=_env_int("RAPPORTEUR_WORKERS", base.workers),
+        max_bytes=_env_int(ENV["max_bytes"], base.max_bytes),
+        fetch_timeout=_env_float(ENV["fetch_timeout"], base.fetch_timeout),
+        max_upload_bytes=_env_int(ENV["max_upload_bytes"], base.max_upload_bytes),
+        workers=_env_int(ENV["workers"], base.workers),
+        page_cache=_env_int(ENV["page_cache"], base.page_cache),
     )
     given = {k: v for k, v in overrides.items() if v is not None}
-    return replace(base, **given) if given else base  # type: ignore[arg-type]
+    return check(replace(base, **given) if given else base)  # type: ignore[arg-type]

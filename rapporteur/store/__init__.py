@@ -130,6 +130,7 @@ class Store:
         self.path = str(path)
         self._keys: dict[int, tuple[str | None, str | None, int | None]] = {}
         self._keys_stamp: tuple[int, int] | None = None
+        self._generation: tuple[tuple[int, int], str] | None = None
         memory = self.path == ":memory:"
         if not memory:
             try:
@@ -466,9 +467,7 @@ class Store:
     def _review_keys(self) -> dict[int, tuple[str | None, str | None, int | None]]:
         """seq -> (committee, country, year) of every review, for facets; cached until the
         library changes (this connection's writes or another's commits)."""
-        with self._translate():
-            (version,) = self.conn.execute("PRAGMA data_version").fetchone()
-        stamp = (int(version), self.conn.total_changes)
+        stamp = self._stamp()
         if self._keys_stamp != stamp:
             with self._translate():
                 rows = self.conn.execute(
@@ -477,6 +476,26 @@ class Store:
             self._keys = {int(seq): (c, s, y) for seq, c, s, y in rows}
             self._keys_stamp = stamp
         return self._keys
+
+    def _stamp(self) -> tuple[int, int]:
+        """Changes when this connection writes or another one commits (cheap: no table read)."""
+        with self._translate():
+            (version,) = self.conn.execute("PRAGMA data_version").fetchone()
+        return (int(version), self.conn.total_changes)
+
+    def generation(self) -> str:
+        """A token that changes whenever reviews are added, updated or removed, and that
+        every connection (and process) computes alike: the key caches of rendered pages
+        share. Recomputed only when `_stamp` says the library may have changed."""
+        stamp = self._stamp()
+        if self._generation is None or self._generation[0] != stamp:
+            with self._translate():
+                row = self.conn.execute(
+                    "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), '') "
+                    "FROM reviews"
+                ).fetchone()
+            self._generation = (stamp, ":".join(map(str, row)))
+        return self._generation[1]
 
     # ------------------------------------------------------------------ maintenance
 

@@ -10,6 +10,7 @@ For scripts and tests, `client(app)` gives an in-process httpx client (no socket
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
@@ -31,6 +32,7 @@ from ..library import resolve_db
 from ..settings import Settings, from_env
 from ..store import Store
 from . import charts
+from .cache import PageCache
 
 HERE = Path(__file__).resolve().parent
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -274,6 +276,7 @@ def create_app(
     )
     app.state.library = Library(db_path)
     app.state.settings = settings or from_env()
+    app.state.page_cache = PageCache(app.state.settings.page_cache)
     app.add_exception_handler(RapporteurError, _on_rapporteur_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
@@ -292,6 +295,17 @@ def client(app: FastAPI, base_url: str = "http://testserver") -> Any:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
 
 
+def app_from_env() -> FastAPI:
+    """The app of one uvicorn worker process (`serve` with workers > 1): the library and
+    limits come from the RAPPORTEUR_* variables `serve` set before starting them."""
+    hosts = os.environ.get("RAPPORTEUR_ALLOWED_HOSTS")
+    return create_app(
+        os.environ.get("RAPPORTEUR_DB") or None,
+        from_env(),
+        allowed_hosts=hosts.split(",") if hosts else None,
+    )
+
+
 def serve(
     db_path: str | Path | None,
     settings: Settings | None = None,
@@ -299,11 +313,36 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
 ) -> None:
-    """Run the app with uvicorn until interrupted."""
+    """Run the app with uvicorn until interrupted, in `settings.workers` processes (0 or 1:
+    one process; more use every core, each with its own connections and page cache)."""
     import uvicorn
 
+    settings = settings or from_env()
     local = host in LOCAL_HOSTS
-    app = create_app(db_path, settings, allowed_hosts=LOCAL_HOSTS if local else None)
+    allowed = LOCAL_HOSTS if local else None
     shown = f"[{host}]" if ":" in host else host
-    print(f"rapporteur: serving {app.state.library.path} at http://{shown}:{port}/", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning"}
+    if settings.workers <= 1:
+        app = create_app(db_path, settings, allowed_hosts=allowed)
+        print(f"rapporteur: serving {app.state.library.path} at http://{shown}:{port}/", flush=True)
+        uvicorn.run(app, server_header=False, **options)
+        return
+    path = Library(db_path).path  # create or migrate once, before the workers start
+    from .. import settings as settings_module
+
+    for name, variable in settings_module.ENV.items():
+        os.environ[variable] = str(getattr(settings, name))
+    os.environ["RAPPORTEUR_DB"] = str(path)
+    if allowed:
+        os.environ["RAPPORTEUR_ALLOWED_HOSTS"] = ",".join(allowed)
+    print(
+        f"rapporteur: serving {path} at http://{shown}:{port}/ with {settings.workers} processes",
+        flush=True,
+    )
+    uvicorn.run(
+        "rapporteur.web.app:app_from_env",
+        factory=True,
+        workers=settings.workers,
+        server_header=False,
+        **options,
+    )

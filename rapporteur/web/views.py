@@ -7,7 +7,7 @@ Each view calls one `rapporteur.library` function and hands plain data to a temp
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -39,6 +39,25 @@ def _params(request: Request) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _cached(request: Request, build: Callable[[], Response]) -> Response:
+    """The page for this path and query from the app's PageCache, else built and kept.
+
+    The key holds the library's generation, so a page never outlives a change to the
+    library; errors are raised by `build` and never cached."""
+    cache = request.app.state.page_cache
+    if not cache.size:
+        return build()
+    store = request.app.state.library.store()
+    key = (request.url.path, request.url.query, store.generation())
+    body = cache.get(key)
+    if body is not None:
+        return HTMLResponse(body)
+    response = build()
+    if response.status_code == 200:
+        cache.put(key, bytes(response.body))
+    return response
 
 
 def _int(value: str | None) -> int | None:
@@ -90,6 +109,10 @@ def library_page(
 
 @router.get("/reviews/{review_id}", response_class=HTMLResponse)
 def review_page(request: Request, review_id: str) -> Response:
+    return _cached(request, lambda: _review_page(request, review_id))
+
+
+def _review_page(request: Request, review_id: str) -> Response:
     stored = library.get_review(review_id, request.app.state.library.store())
     labels = theme_labels(request.app.state.settings.taxonomy)
     notice = next((NOTICES[k] for k in NOTICES if k in request.query_params), None)
@@ -109,6 +132,24 @@ def search_page(
     status: str | None = None,
     kind: Annotated[list[str] | None, Query()] = None,
     page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    def build() -> Response:
+        return _search_page(request, q, committee, country, year, session, side, status, kind, page)
+
+    return _cached(request, build)
+
+
+def _search_page(
+    request: Request,
+    q: str,
+    committee: str | None,
+    country: str | None,
+    year: str | None,
+    session: str | None,
+    side: str | None,
+    status: str | None,
+    kind: list[str] | None,
+    page: int,
 ) -> Response:
     params = _params(request)
     context: dict[str, Any] = {
