@@ -182,7 +182,8 @@ CASES: dict[str, Callable[[], bytes]] = {
 
 def write_big_text(path: Path, size: int = 200 * MB) -> Path:
     """A `size`-byte text file written in 1 MB blocks (never all in memory)."""
-    block = (review_text(0).encode() * (MB // 4000 + 1))[:MB]
+    unit = review_text(0).encode()
+    block = (unit * (MB // len(unit) + 1))[:MB]
     with path.open("wb") as fh:
         for _ in range(size // MB):
             fh.write(block)
