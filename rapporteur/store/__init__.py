@@ -22,7 +22,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -171,8 +171,10 @@ class Store:
                 ) from exc
             if "not a database" in text or "malformed" in text or "corrupt" in text:
                 raise StoreError(
-                    f"{self.path} is not a rapporteur library or is damaged ({text}).",
-                    hint="Give another --db path, or restore the file from a backup.",
+                    f"{self.path} is not a rapporteur library or is damaged ({text}); "
+                    "rapporteur leaves it as it is.",
+                    hint="Restore it from a backup, or ingest the documents again into a new "
+                    "library with --db NEW.db.",
                 ) from exc
             if "full" in text:
                 raise StoreError(
@@ -194,7 +196,11 @@ class Store:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR): a second
+                # ROLLBACK would fail and hide the error that says what happened.
+                if self.conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
 
