@@ -28,8 +28,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check rapporteur tests bench fuzz
 	$(BIN)/ruff format --check rapporteur
 
+# Analysis, library, load (serve on 127.0.0.1) and memory benchmarks, then one table.
 bench: $(STAMP)
-	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/run.py
 
 # Coverage-guided fuzzing of ingest and analysis (atheris); FUZZ_SECONDS=600 for a long run.
 FUZZ_SECONDS ?= 60
