@@ -49,9 +49,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "spanish.txt": ("not-dialogue", "Spanish"),
     "press-release.txt": ("not-dialogue", "does not look like a treaty-body review"),
     "no-answers.txt": ("analysed", ""),
-    "duplicated.txt": ("analysed", ""),
-    "truncated.txt": ("analysed", ""),
-    "truncated.html": ("analysed", ""),
+    "duplicated.txt": ("warned", "repeat an earlier one"),
+    "truncated.txt": ("warned", "cut off"),
+    "truncated.html": ("warned", "cut off"),
 }
 HTTP_STATUS = {
     "empty_document": 422,

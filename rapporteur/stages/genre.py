@@ -91,6 +91,43 @@ def language(text: str) -> str:
     return best
 
 
+_BODY = frozenset({"report", "presentation", "questions", "responses", "concluding", "other"})
+_ENDS_SENTENCE = re.compile(r"[.?!:;\"'”’)\]]\s*$")
+
+
+def _structure_warnings(review: Review) -> list[str]:
+    """Duplicated paragraphs and a document cut off mid-sentence: analysed, but said."""
+    out = []
+    kinds = {s.index: s.kind for s in review.sections}
+    body = [p for p in review.paragraphs if kinds.get(p.section) in _BODY]
+    seen: dict[str, int] = {}
+    repeated = []
+    for p in body:
+        if len(p.text) >= 80:
+            if p.text in seen:
+                repeated.append(p.line)
+            else:
+                seen[p.text] = p.line
+    if repeated:
+        lines = ", ".join(str(n) for n in repeated[:5]) + (" ..." if len(repeated) > 5 else "")
+        out.append(
+            f"{len(repeated)} paragraph(s) of the dialogue repeat an earlier one (line {lines}); "
+            "their questions and figures are counted twice."
+        )
+    has_footer = any(s.kind == "boilerplate" for s in review.sections)
+    if body and not has_footer and not _ENDS_SENTENCE.search(body[-1].text):
+        out.append(
+            f"The document seems to be cut off: its last paragraph (line {body[-1].line}) ends "
+            "in the middle of a sentence."
+        )
+    elif body and not has_footer and all(s.kind != "concluding" for s in review.sections):
+        out.append(
+            "The document may be cut off: it has neither concluding remarks nor the closing "
+            "footer of a UN summary."
+        )
+    return out
+
+
 def run(review: Review, settings: Settings) -> Review:
     warnings = list(review.warnings)
     lang = language(review.document.text)
@@ -112,6 +149,7 @@ def run(review: Review, settings: Settings) -> Review:
             "between Experts and a delegation were found."
         )
     else:
+        warnings.extend(_structure_warnings(review))
         if not review.questions:
             warnings.append("No questions by Committee Experts were found.")
         if not delegation_turns:

@@ -6,8 +6,10 @@ inputs with the same sentence, so detection of format, encoding and size lives h
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+import time
 import unicodedata
 from pathlib import Path
 
@@ -42,6 +44,20 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
+def _legacy_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 rejects, read as Windows-1252 (else Latin-1)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    chunk = exc.object[exc.start : exc.end]
+    try:
+        return chunk.decode("cp1252"), exc.end
+    except UnicodeDecodeError:
+        return chunk.decode("latin-1"), exc.end
+
+
+_LEGACY_BYTES = "rapporteur-legacy-bytes"
+codecs.register_error(_LEGACY_BYTES, _legacy_bytes)
+
+
 def sniff_format(data: bytes, name: str = "") -> str:
     """Decide text/html/pdf/docx from magic bytes first, the file name second."""
     head = data[:2048]
@@ -68,6 +84,16 @@ def decode_text(data: bytes, origin: str) -> tuple[str, tuple[str, ...]]:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
+    # Mostly UTF-8 with some legacy bytes (text pasted together from two sources): keep the
+    # UTF-8 and read only the bytes that fail as Windows-1252, rather than one wrong guess
+    # for the whole file.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ord(ch) > 127) - bad
+    if good >= 3 and good >= bad:
+        return data.decode("utf-8", errors=_LEGACY_BYTES), (
+            "Part of the file was not UTF-8; those characters were read as Windows-1252.",
+        )
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -181,6 +207,7 @@ def fetch_url(url: str, settings: Settings) -> Document:
     """Fetch an http(s) URL with the time and size limits enforced while streaming."""
     import httpx
 
+    deadline = time.monotonic() + settings.fetch_timeout
     try:
         with (
             httpx.Client(
@@ -201,6 +228,12 @@ def fetch_url(url: str, settings: Settings) -> Document:
             chunks: list[bytes] = []
             total = 0
             for chunk in response.iter_bytes():
+                # The timeout bounds each read; a server sending a byte at a time would
+                # otherwise keep the download going for ever.
+                if time.monotonic() > deadline:
+                    raise FetchError(
+                        f"{url} did not finish sending within {settings.fetch_timeout:g} seconds."
+                    )
                 total += len(chunk)
                 if total > settings.max_bytes:
                     raise SourceTooLarge(

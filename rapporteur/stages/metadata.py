@@ -252,7 +252,7 @@ def run(review: Review, settings: Settings) -> Review:
     committee = _committee(framing[:3] + ([title] if title else []), release, symbols)
     report, state = None, None
     for text in framing:
-        parsed = parse_report(text)
+        parsed = parse_report(text[:3000])  # the report is named near a paragraph's start
         if parsed is None:
             continue
         info, fragment, _ = parsed

@@ -105,6 +105,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def is_chrome(text: str) -> bool:
+    if len(text) >= 200:
+        return False  # menus and skip links are short
     if _CHROME.match(text.strip()):
         return True
     letters = [c for c in text if c.isalpha()]
