@@ -27,6 +27,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check rapporteur tests bench fuzz
 	$(BIN)/ruff format --check rapporteur
+	$(BIN)/mypy
 
 # Analysis, library, load (serve on 127.0.0.1) and memory benchmarks, then one table.
 bench: $(STAMP)
