@@ -28,7 +28,6 @@ QUESTION_KINDS = ("direct", "indirect", "request")
 STATUSES = ("answered", "partial", "unanswered")
 
 
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """Normalised text of one source, as every later stage sees it.
