@@ -380,26 +380,3 @@ def _participants(registry: _Registry) -> tuple[Participant, ...]:
             )
         )
     return tuple(out)
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerSpan:
-    """Who speaks from the `sentence`-th sentence of a paragraph on (paragraph-relative)."""
-
-    sentence: int
-    speaker: str
-    side: str
-    participant: str | None
-    inferred: bool
-
-
-def speaker_spans(review: Review) -> dict[int, tuple[SpeakerSpan, ...]]:
-    """Paragraph index -> speakers by paragraph-relative sentence, read off `Turn.voices`."""
-    out: dict[int, tuple[SpeakerSpan, ...]] = {}
-    for turn in review.turns:
-        first = review.paragraphs[turn.paragraph].sentences[0]
-        out[turn.paragraph] = tuple(
-            SpeakerSpan(v.sentence - first, v.speaker, v.side, v.participant, v.inferred)
-            for v in turn.voices
-        )
-    return out
