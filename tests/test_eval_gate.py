@@ -16,7 +16,7 @@ from rapporteur.api import analyze, analyze_bytes
 from rapporteur.output.json_out import dumps, to_dict
 from tests.conftest import SHARED
 
-GATED_GROUPS = "metadata,questions"
+GATED_GROUPS = "metadata,questions,figures"  # dialogue: bars not met yet (issue 3)
 
 
 def _score(path: Path, groups: str) -> subprocess.CompletedProcess[str]:
