@@ -153,7 +153,7 @@ _VERB_WORDS = frozenset(re.sub(r"[()?:\[\]]", " ", SPEECH_VERBS.replace("|", " "
     "sz",
     "emphasi",
 } | {"emphasised", "emphasized"}
-_WORD_SPLIT = re.compile(r"[^\w-]+")
+_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(",.;:()[]\"'“”‘’", " "))
 
 
 _PRESENTING = re.compile(
@@ -171,7 +171,7 @@ def find_speaker(sentence: str) -> SpeakerCue | None:
     """The speaker that a sentence opens with, if any."""
     head = sentence[:320]
     if (
-        _VERB_WORDS.isdisjoint(_WORD_SPLIT.split(head))
+        _VERB_WORDS.isdisjoint(head.translate(_PUNCT_TO_SPACE).split())
         and "elegat" not in head
         and "epresentative" not in head
     ):
