@@ -171,6 +171,14 @@ class Turn:
     inferred: bool
     voices: tuple[Voice, ...] = ()
 
+    def voice_at(self, sentence: int) -> Voice | None:
+        """The voice speaking at a sentence (an index into Review.sentences), if any."""
+        current = None
+        for v in self.voices:
+            if v.sentence <= sentence:
+                current = v
+        return current
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:

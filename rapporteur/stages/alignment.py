@@ -35,7 +35,7 @@ import numpy as np
 
 from ..models import Answer, Question, Review, Sentence
 from ..settings import Settings
-from .questions import _rounds
+from .questions import section_rounds
 from .thesaurus import Analyzer, load, words
 
 EVIDENCE_KINDS = frozenset({"presentation", "responses", "concluding", "other"})
@@ -247,7 +247,7 @@ def _review_stopwords(review: Review) -> _Stop:
 
 
 def _evidence(review: Review, analyzer: Analyzer, extra: _Stop) -> list[_Evidence]:
-    rounds = _rounds(review)
+    rounds = section_rounds(review)
     rows: list[tuple[Sentence, str, int]] = []
     for turn in review.turns:
         p = review.paragraphs[turn.paragraph]
@@ -255,11 +255,8 @@ def _evidence(review: Review, analyzer: Analyzer, extra: _Stop) -> list[_Evidenc
         if section.kind not in EVIDENCE_KINDS:
             continue
         for si in range(*p.sentences):
-            side = turn.side
-            for voice in turn.voices:
-                if voice.sentence <= si:
-                    side = voice.side
-            if side == "delegation":
+            voice = turn.voice_at(si)
+            if (voice.side if voice else turn.side) == "delegation":
                 rows.append((review.sentences[si], section.kind, rounds.get(section.index, 0)))
     # Relative position of each sentence among the delegation's sentences of its round.
     per_round: dict[tuple[str, int], list[int]] = {}

@@ -71,11 +71,10 @@ def sentence_speakers(
     first = paragraph.sentences[0]
     out = []
     for k in range(count):
-        current = default
-        for v in turn.voices:
-            if v.sentence <= first + k:
-                current = (v.side, names.get(v.participant) if v.participant else None)
-        out.append(current)
+        v = turn.voice_at(first + k)
+        out.append(
+            default if v is None else (v.side, names.get(v.participant) if v.participant else None)
+        )
     return out
 
 

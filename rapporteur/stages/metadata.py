@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..models import Metadata, NextMeeting, ReportInfo, Review, StateParty
-from ..reference import BY_ACRONYM, TREATY_BODIES, country_at, country_by_code
+from ..reference import BY_ACRONYM, TREATY_BODIES, country_at, country_by_code, find_countries
 from ..settings import Settings
 from .sentences import split_spans
 
@@ -325,11 +325,8 @@ def _year_from_release(release: str | None) -> int | None:
 
 
 def _state_in_title(title: str) -> StateParty | None:
-    for m in re.finditer(r"\b[A-Z][\w'’-]*", title):
-        hit = country_at(title[m.start() :])
-        if hit:
-            return StateParty(name=hit[0], iso3=hit[1])
-    return None
+    hits = find_countries(title)
+    return StateParty(name=hits[0][1], iso3=hits[0][2]) if hits else None
 
 
 _NEXT = re.compile(r"\bThe Committee will (?:next )?(?:meet|reconvene|resume|hold)\b[^.]*", re.I)

@@ -112,17 +112,13 @@ def _reported_before_question(s: str) -> bool:
 
 def run(review: Review, settings: Settings) -> Review:
     sentences = review.sentences
-    rounds = _rounds(review)
+    rounds = section_rounds(review)
     questions: list[Question] = []
     for turn in review.turns:
         p = review.paragraphs[turn.paragraph]
         section = review.sections[p.section]
-        voices = turn.voices
         for si in range(*p.sentences):
-            voice = None
-            for v in voices:
-                if v.sentence <= si:
-                    voice = v
+            voice = turn.voice_at(si)
             if voice is None or voice.side != "committee":
                 continue
             sent = sentences[si]
@@ -149,7 +145,7 @@ def run(review: Review, settings: Settings) -> Review:
     return replace(review, questions=tuple(questions))
 
 
-def _rounds(review: Review) -> dict[int, int]:
+def section_rounds(review: Review) -> dict[int, int]:
     """Round number of each section: a new round starts at each questions section after answers."""
     out: dict[int, int] = {}
     current = 0
