@@ -65,7 +65,6 @@ _SYNONYM_GROUPS = {
     "women": "woman female females girls",
     "children": "child minor minors",
     "work": "worker workers working labour labor employment employed jobs job",
-    "russia": "russian federation",
     "citizen": "citizens nationals national",
     "quota": "quotas",
     "deport": "deported deportation deportations expelled expulsion expulsions",
