@@ -19,6 +19,7 @@ from ..settings import Settings
 from .facts_common import (
     body_paragraphs,
     clip_to_line,
+    flat_text,
     paragraph_sentences,
     sentence_speakers,
     turns_by_paragraph,
@@ -154,7 +155,7 @@ def classify(sentence: str, year: int | None = None) -> str | None:
 
 def run(review: Review, settings: Settings) -> Review:
     """Find the delegation's commitments in the body."""
-    text = review.document.text
+    text = flat_text(review)
     year = review.metadata.year if review.metadata else None
     turns = turns_by_paragraph(review)
     found: list[Commitment] = []

@@ -20,7 +20,12 @@ from itertools import combinations, pairwise
 
 from ..models import Figure, Inconsistency, Review
 from ..settings import Settings
-from .facts_common import body_paragraphs, lower_keeping_offsets, paragraph_sentences
+from .facts_common import (
+    body_paragraphs,
+    flat_text,
+    lower_keeping_offsets,
+    paragraph_sentences,
+)
 
 # Below this weighted overlap two figure contexts are about different things.
 THRESHOLD = 0.45
@@ -151,7 +156,7 @@ def _contexts(review: Review) -> list[str]:
     be replaced by 2026" says nothing about the figure before it); an elliptical clause
     ("and 54 per cent in 2022") brings the clause before, and a pronoun subject ("For 2023,
     it was 16,000") the sentence before."""
-    text = review.document.text
+    text = flat_text(review)
     by_para = {p.index: p for p in review.paragraphs}
     spans_of: dict[int, list[tuple[int, int]]] = {}
     out = []
@@ -336,7 +341,7 @@ def _sentence_frequencies(
     says, "quota" and "remittances" only a few sentences. Only the surface forms of the
     wanted terms are looked up, with set intersections, so this costs one pass of `split`.
     """
-    text = lower_keeping_offsets(review.document.text)
+    text = lower_keeping_offsets(flat_text(review))
     sentences = [
         text[s0:s1].split()
         for para in body_paragraphs(review)

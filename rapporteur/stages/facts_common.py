@@ -78,9 +78,16 @@ def sentence_speakers(
     return out
 
 
+def flat_text(review: Review) -> str:
+    """The document text with its line breaks as spaces, every offset unchanged: a
+    hard-wrapped text file breaks lines inside "18\nmillion" or "per\ncent", and the fact
+    stages read within paragraphs, which never hold a paragraph break."""
+    return review.document.text.replace("\n", " ")
+
+
 def body_sentences(review: Review) -> Iterator[Span]:
     turns = turns_by_paragraph(review)
-    text = review.document.text
+    text = flat_text(review)
     for para in body_paragraphs(review):
         turn = turns.get(para.index)
         for s, e in paragraph_sentences(review, para):

@@ -19,6 +19,7 @@ from ..models import Figure, Review
 from ..settings import Settings
 from .facts_common import (
     body_paragraphs,
+    flat_text,
     lower_keeping_offsets,
     paragraph_sentences,
     sentence_speakers,
@@ -971,7 +972,7 @@ def _unit_of_subject(figures: list[Figure], subject: str) -> str | None:
 def run(review: Review, settings: Settings) -> Review:
     """Find every figure of the body paragraphs."""
     doc = review.document
-    text = doc.text
+    text = flat_text(review)
     year = review.metadata.year if review.metadata else None
     state = review.metadata.state_party if review.metadata else None
     iso3 = state.iso3 if state else None

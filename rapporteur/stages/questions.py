@@ -81,8 +81,11 @@ _NOT_A_QUESTION = re.compile(
 
 
 def question_kind(sentence: str) -> str | None:
-    """The unit kind of one sentence, or None when it asks for nothing."""
-    s = sentence.strip()
+    """The unit kind of one sentence, or None when it asks for nothing.
+
+    Whitespace is collapsed first: a hard-wrapped text file breaks lines inside the phrases
+    the patterns spell with single spaces ("would be\nwelcome")."""
+    s = " ".join(sentence.split())
     if not s:
         return None
     reported = bool(_REPORTED.search(s) and _ASK_OBJECT.search(s))

@@ -85,13 +85,16 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         lead = len(chunk) - len(chunk.lstrip())
         out.append((start + lead, start + lead + len(stripped)))
     # A block of several non-blank lines where every line is short is a list of headings or
-    # menu items: split it so that each line is judged on its own.
+    # menu items: split it so that each line is judged on its own. A line that starts in
+    # lower case continues the one before: that block is prose wrapped at a narrow width.
     final: list[tuple[int, int]] = []
     for start, end in out:
         block = text[start:end]
         lines = block.split("\n")
-        if len(lines) > 1 and all(
-            len(x.strip()) < 60 and not x.rstrip().endswith(".") for x in lines
+        if (
+            len(lines) > 1
+            and all(len(x.strip()) < 60 and not x.rstrip().endswith(".") for x in lines)
+            and not any(x.strip()[:1].islower() for x in lines[1:])
         ):
             offset = start
             for x in lines:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..models import Question, Review, Theme
 from ..settings import Settings
-from .facts_common import paragraph_sentences
+from .facts_common import flat_text, paragraph_sentences
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CUE = re.compile(r"[a-z0-9][a-z0-9' -]*\*?")
@@ -231,7 +231,7 @@ def _question_themes(
     own = m.rank(q.text)
     if own:
         return own
-    text = review.document.text
+    text = flat_text(review)
     paras = review.paragraphs
     if 0 <= q.paragraph < len(paras):
         spans = paragraph_sentences(review, paras[q.paragraph])
@@ -262,7 +262,7 @@ def run(review: Review, settings: Settings) -> Review:
     """Tag questions, figures and commitments; record the taxonomy version."""
     taxonomy = load_taxonomy(settings.taxonomy)
     m = matcher(taxonomy)
-    text = review.document.text
+    text = flat_text(review)
     cache: dict[str, tuple[str, ...]] = {}
 
     def rank(s: str) -> tuple[str, ...]:
@@ -296,7 +296,7 @@ def _sentence_around(review: Review, paragraph: int, offset: int) -> str:
         return ""
     for s0, s1 in paragraph_sentences(review, review.paragraphs[paragraph]):
         if s0 <= offset < s1:
-            return review.document.text[s0:s1]
+            return flat_text(review)[s0:s1]
     return ""
 
 
