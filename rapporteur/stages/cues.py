@@ -21,7 +21,8 @@ SPEECH_VERBS = (
     r"urged|encouraged|concluded|acknowledged|recognised|recognized|praised|regretted|"
     r"questioned|drew attention|called|reiterated|reminded|agreed|replied|responded|"
     r"answered|informed|assured|confirmed|presented|introduced|opened|began|"
-    r"was struck|was concerned|was pleased|was interested|shared)"
+    r"was struck|was concerned|was pleased|was interested|shared|returned to|turned to|"
+    r"went on|continued|commented|indicated|mentioned|underscored|spoke)"
 )
 _ANON_CORE = (
     r"(?:(?:A|An|Another|One|Other|The same|A further|Several|Some|Two|Three|Many|"
@@ -152,6 +153,8 @@ _VERB_WORDS = frozenset(re.sub(r"[()?:\[\]]", " ", SPEECH_VERBS.replace("|", " "
     "ed",
     "sz",
     "emphasi",
+    "to",
+    "on",
 } | {"emphasised", "emphasized"}
 _PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(",.;:()[]\"'“”‘’", " "))
 

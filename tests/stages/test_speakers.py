@@ -123,3 +123,17 @@ def test_speakers_nhri_dotless_i_and_role_first_names() -> None:
     assert [t.side for t in review.turns] == ["delegation", "other", "committee", "delegation"]
     assert review.sections[0].kind == "chrome" and review.sections[1].kind == "lead"
     assert review.questions[0].asker == "Hélène Tigroudja"
+
+
+def test_speakers_other_reporting_verbs_open_a_turn() -> None:
+    """"X, Committee Expert, returned to ..." starts X's turn like "said" does."""
+    review = make_review(
+        "Questions by Committee Experts",
+        "ANA MARTINEZ, Committee Expert and Country Rapporteur, said the Committee was concerned "
+        "about police custody.  How long could a person be held before seeing a judge?",
+        "PETER OKAFOR, Committee Expert, returned to the question of prison overcrowding.  How "
+        "many prisoners were held in facilities built for fewer?",
+        "LINA HADDAD, Committee Expert, turned to the national preventive mechanism.  Did it "
+        "have its own budget line?",
+    )
+    assert [q.asker for q in review.questions] == ["Ana Martinez", "Peter Okafor", "Lina Haddad"]
