@@ -65,6 +65,7 @@ RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
     "runner_up": (0.7, 0.8, 0.9, 1.0),
     "b": (0.3, 0.5, 0.75),
     "k1": (0.9, 1.2, 1.5),
+    "quantity_boost": (0.0, 0.25, 0.5, 1.0),
 }
 THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
     "answered_score": tuple(np.round(np.arange(0.15, 0.61, 0.05), 3)),

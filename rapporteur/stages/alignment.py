@@ -83,6 +83,9 @@ class Params:
     """A part of a multi-part question counts as covered from this share of its idf mass."""
     identifier_clash: float = 0.3
     """Factor for evidence naming another instrument of the same kind ("Convention 189")."""
+    quantity_boost: float = 0.0
+    """Bonus for evidence that states a quantity when the question asks for one ("How many
+    ...?", "What proportion ...?", "statistics on ..."): the expected type of the answer."""
     focus_share: float = 0.34
     """Share of the question's own terms, rarest in the whole document first, that are its
     focus: the specific thing asked ("returned" in "how many citizens had returned?")."""
@@ -101,21 +104,23 @@ class Params:
 PARAMS = Params(
     k1=1.5,
     context_weight=0.0,
-    anaphor_weight=0.3,
+    anaphor_weight=0.45,
     context_terms=5,
-    paragraph_weight=0.3,
+    paragraph_weight=0.45,
     same_round=0.75,
     later_round=0.4,
     earlier_round=0.3,
-    presentation=0.3,
-    order=0.1,
-    runner_up=0.7,
-    answered_score=0.25,
+    presentation=0.2,
+    other=0.1,
+    order=0.0,
+    runner_up=0.9,
+    answered_score=0.2,
     partial_score=0.2,
     answered_cover=0.3,
     partial_cover=0.3,
     partial_head=0.01,
     part_cover=0.5,
+    quantity_boost=1.0,
     partial_focus=0.0,
     answered_focus=0.0,
 )
@@ -134,6 +139,37 @@ _ANAPHOR = re.compile(
 _IDENTIFIER = re.compile(
     r"\b(Convention|Protocol|Article|Recommendation|Resolution)\s+(?:No\.\s*)?(\d+)\b", re.I
 )
+_ASKS_QUANTITY = re.compile(
+    r"\b(?:how many|how much|how often|how long|number of|numbers of|proportion|percentage|"
+    r"share of|rate of|rates of|\w+ rate\b|statistics|figures|data on|data about|amount|budget|"
+    r"funding|level of|ratio)\b",
+    re.I,
+)
+# A quantity: a number that is not a year or an identifier ("article 76", "Convention 189"),
+# a number word, or a percentage.
+_QUANTITY = re.compile(
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:per\s*cent|%))?|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|"
+    r"half|a third|a quarter|per\s*cent)\b",
+    re.I,
+)
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:article|articles|convention|conventions|protocol|resolution|no\.|law|decree|"
+    r"chapter|paragraph|section|goal|target|recommendation|grade|phase)\s*$",
+    re.I,
+)
+
+
+def states_quantity(text: str) -> bool:
+    """Whether a sentence gives a quantity (not only a year or an article number)."""
+    for m in _QUANTITY.finditer(text):
+        if m.group(0)[:1].isdigit() and _IDENTIFIER_BEFORE.search(text[: m.start()]):
+            continue
+        return True
+    return False
+
+
 _PART_SPLIT = re.compile(
     r"\s*;\s*|,?\s+(?:and|or|as well as)\s+(?=(?:how|what|whether|if|why|which|who|whom|when|"
     r"where|was|were|did|does|do|had|has|have|is|are|could|would|can|to)\b)",
@@ -323,6 +359,7 @@ class _Scorer:
         self.term_sets = [set(e.terms) for e in evidence]
         self.is_response = np.array([e.kind == "responses" for e in evidence])
         self.is_presentation = np.array([e.kind == "presentation" for e in evidence])
+        self.has_quantity = np.array([states_quantity(e.sentence.text) for e in evidence])
         self.rounds = np.array([e.round for e in evidence])
         self.starts = np.array([e.sentence.start for e in evidence])
         self.positions = np.array([e.position for e in evidence])
@@ -522,6 +559,8 @@ def question_features(
     lexical = scorer.lexical(query.weights)
     evidence = scorer.evidence
     factor = scorer.prior(q, q_pos)
+    if params.quantity_boost and _ASKS_QUANTITY.search(own_text(q)):
+        factor = factor * (1 + params.quantity_boost * scorer.has_quantity)
     if query.identifiers:
         factor *= np.array(
             [params.identifier_clash if _clash(query.identifiers, e) else 1.0 for e in evidence]

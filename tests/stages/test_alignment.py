@@ -178,3 +178,34 @@ def test_calibration_reviews_are_fictional_and_exact() -> None:
             assert q["text"] in lines[q["line"] - 1]
             for a in q["answers"]:
                 assert a["evidence"] in lines[a["line"] - 1]
+
+
+def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
+    from dataclasses import replace
+
+    from rapporteur.stages.alignment import align, states_quantity
+
+    assert states_quantity("In 2022, 41 persons had died in custody.")
+    assert states_quantity("Some 94.6 per cent of births were registered.")
+    assert states_quantity("Two shelters had opened.")
+    # A year or an article number is not a quantity.
+    assert not states_quantity("In 2022, a law on shelters was adopted.")
+    assert not states_quantity("Article 76 of the Convention applied.")
+    text = "\n\n".join(
+        [
+            TITLE,
+            LEAD,
+            "Questions by Committee Experts",
+            "PEDRO ALVES, Committee Expert, said shelters were scarce.  How many shelters for "
+            "victims of trafficking were there?",
+            "Responses by the Delegation",
+            "The delegation said shelters for victims of trafficking were run by the Ministry "
+            "of Social Affairs under a law adopted in 2021.  Eleven shelters now operated in "
+            "the country.",
+        ]
+    )
+    review = analyze_text(text)
+    boosted = align(review, replace(PARAMS, quantity_boost=1.0)).questions[0]
+    assert boosted.answers[0].text.startswith("Eleven shelters")
+    plain = align(review, replace(PARAMS, quantity_boost=0.0)).questions[0]
+    assert plain.answers[0].text.startswith("The delegation said shelters")
