@@ -65,7 +65,9 @@ RETRIEVAL_GRID: dict[str, tuple[float, ...]] = {
     "runner_up": (0.7, 0.8, 0.9, 1.0),
     "b": (0.3, 0.5, 0.75),
     "k1": (0.9, 1.2, 1.5),
-    "quantity_boost": (0.0, 0.25, 0.5, 1.0),
+    "quantity_boost": (0.0, 0.5, 1.0, 2.0),
+    "time_boost": (0.0, 0.5, 1.0, 2.0),
+    "reason_boost": (0.0, 0.5, 1.0, 2.0),
 }
 THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
     "answered_score": tuple(np.round(np.arange(0.15, 0.61, 0.05), 3)),
@@ -82,6 +84,9 @@ THRESHOLD_GRID: dict[str, tuple[float, ...]] = {
     # the best passage: for a partial answer, and (more of them) for an answered one.
     "partial_focus": (0.0, 0.01, 0.3, 0.5),
     "answered_focus": (0.0, 0.3, 0.5, 0.7, 1.0),
+    # 1: an answer lacking the type the question asks for (a figure, a date, a reason) is at
+    # most partial.
+    "typed_status": (0.0, 1.0),
 }
 
 
@@ -147,6 +152,7 @@ class Table:
     min_part: np.ndarray
     multi: np.ndarray
     empty: np.ndarray
+    missing: np.ndarray  # the expected answer type is not in the best passage
     matched: np.ndarray
     gold: np.ndarray  # index into LABELS
     hit: np.ndarray  # top answer in gold lines
@@ -171,6 +177,7 @@ def table(docs: list[Doc], params: Params) -> Table:
                     min(f.part_covers) if f and f.part_covers else 1.0,
                     bool(f and len(f.part_covers) > 1),
                     bool(f and f.empty),
+                    bool(f and f.missing_type),
                     f is not None,
                     LABELS.index(g["status"]),
                     hit and counts,
@@ -182,15 +189,16 @@ def table(docs: list[Doc], params: Params) -> Table:
 
 
 def predict(t: Table, th: np.ndarray) -> np.ndarray:
-    """Labels for threshold rows th[:, 8] = answered_score, partial_score, answered_cover,
-    partial_cover, part_cover, partial_head, partial_focus, answered_focus (mirrors
-    alignment.decide); -1 for unmatched."""
-    a_s, p_s, a_c, p_c, part, p_h, p_f, a_f = (th[:, i : i + 1] for i in range(8))
+    """Labels for threshold rows th[:, 9] = answered_score, partial_score, answered_cover,
+    partial_cover, part_cover, partial_head, partial_focus, answered_focus, typed_status
+    (mirrors alignment.decide); -1 for unmatched."""
+    a_s, p_s, a_c, p_c, part, p_h, p_f, a_f, typed = (th[:, i : i + 1] for i in range(9))
     score, cover, focus = t.score[None, :], t.cover[None, :], t.focus[None, :]
     unans = t.empty[None, :] | (score < p_s) | (cover < p_c) | (t.head[None, :] < p_h)
     unans |= focus < p_f
     multi_short = t.multi[None, :] & (t.min_part[None, :] < part)
     answered = ~unans & ~multi_short & (score >= a_s) & (cover >= a_c) & (focus >= a_f)
+    answered &= ~((typed > 0) & t.missing[None, :])
     out = np.where(unans, 2, np.where(answered, 0, 1))
     return np.where(t.matched[None, :], out, -1)
 

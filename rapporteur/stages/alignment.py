@@ -35,6 +35,7 @@ import numpy as np
 
 from ..models import Answer, Question, Review, Sentence
 from ..settings import Settings
+from . import answer_types
 from .questions import section_rounds
 from .thesaurus import Analyzer, load, words
 
@@ -86,6 +87,13 @@ class Params:
     quantity_boost: float = 0.0
     """Bonus for evidence that states a quantity when the question asks for one ("How many
     ...?", "What proportion ...?", "statistics on ..."): the expected type of the answer."""
+    time_boost: float = 0.0
+    """The same for a date when the question asks when."""
+    reason_boost: float = 0.0
+    """The same for a reason ("because", "in order to") when the question asks why."""
+    typed_status: float = 0.0
+    """1: an answer whose best passage lacks the expected type (no figure for "How many?")
+    is at most partial; 0: the type only ranks evidence."""
     focus_share: float = 0.34
     """Share of the question's own terms, rarest in the whole document first, that are its
     focus: the specific thing asked ("returned" in "how many citizens had returned?")."""
@@ -105,7 +113,8 @@ PARAMS = Params(
     k1=1.5,
     context_weight=0.0,
     anaphor_weight=0.45,
-    context_terms=5,
+    context_terms=3,
+    context_decay=0.3,
     paragraph_weight=0.45,
     same_round=0.75,
     later_round=0.4,
@@ -114,13 +123,14 @@ PARAMS = Params(
     other=0.1,
     order=0.0,
     runner_up=0.9,
-    answered_score=0.2,
+    answered_score=0.25,
     partial_score=0.2,
     answered_cover=0.3,
     partial_cover=0.3,
     partial_head=0.01,
-    part_cover=0.5,
+    part_cover=0.4,
     quantity_boost=1.0,
+    typed_status=1.0,
     partial_focus=0.0,
     answered_focus=0.0,
 )
@@ -139,37 +149,6 @@ _ANAPHOR = re.compile(
 _IDENTIFIER = re.compile(
     r"\b(Convention|Protocol|Article|Recommendation|Resolution)\s+(?:No\.\s*)?(\d+)\b", re.I
 )
-_ASKS_QUANTITY = re.compile(
-    r"\b(?:how many|how much|how often|how long|number of|numbers of|proportion|percentage|"
-    r"share of|rate of|rates of|\w+ rate\b|statistics|figures|data on|data about|amount|budget|"
-    r"funding|level of|ratio)\b",
-    re.I,
-)
-# A quantity: a number that is not a year or an identifier ("article 76", "Convention 189"),
-# a number word, or a percentage.
-_QUANTITY = re.compile(
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:per\s*cent|%))?|"
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|"
-    r"half|a third|a quarter|per\s*cent)\b",
-    re.I,
-)
-_IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:article|articles|convention|conventions|protocol|resolution|no\.|law|decree|"
-    r"chapter|paragraph|section|goal|target|recommendation|grade|phase)\s*$",
-    re.I,
-)
-
-
-def states_quantity(text: str) -> bool:
-    """Whether a sentence gives a quantity (not only a year or an article number)."""
-    for m in _QUANTITY.finditer(text):
-        if m.group(0)[:1].isdigit() and _IDENTIFIER_BEFORE.search(text[: m.start()]):
-            continue
-        return True
-    return False
-
-
 _PART_SPLIT = re.compile(
     r"\s*;\s*|,?\s+(?:and|or|as well as)\s+(?=(?:how|what|whether|if|why|which|who|whom|when|"
     r"where|was|were|did|does|do|had|has|have|is|are|could|would|can|to)\b)",
@@ -359,7 +338,7 @@ class _Scorer:
         self.term_sets = [set(e.terms) for e in evidence]
         self.is_response = np.array([e.kind == "responses" for e in evidence])
         self.is_presentation = np.array([e.kind == "presentation" for e in evidence])
-        self.has_quantity = np.array([states_quantity(e.sentence.text) for e in evidence])
+        self.types = [answer_types.provided(e.sentence.text) for e in evidence]
         self.rounds = np.array([e.round for e in evidence])
         self.starts = np.array([e.sentence.start for e in evidence])
         self.positions = np.array([e.position for e in evidence])
@@ -546,9 +525,12 @@ class Features:
     """The same for each part of a multi-part question (one value for a single ask)."""
     where: str
     empty: str = ""
+    """Why there is no evidence at all, when there is none."""
     focus_cover: float = 0.0
     """The same for the question's focus terms (its rarest words in the whole document)."""
-    """Why there is no evidence at all, when there is none."""
+    missing_type: str = ""
+    """The answer type the question asks for ("quantity", "time", "reason") that the best
+    sentence and its neighbours do not give; empty when none is asked or it is there."""
 
 
 def question_features(
@@ -559,8 +541,16 @@ def question_features(
     lexical = scorer.lexical(query.weights)
     evidence = scorer.evidence
     factor = scorer.prior(q, q_pos)
-    if params.quantity_boost and _ASKS_QUANTITY.search(own_text(q)):
-        factor = factor * (1 + params.quantity_boost * scorer.has_quantity)
+    wanted = answer_types.expected(own_text(q))
+    boosts = {
+        answer_types.QUANTITY: params.quantity_boost,
+        answer_types.TIME: params.time_boost,
+        answer_types.REASON: params.reason_boost,
+    }
+    for kind in wanted:
+        if boosts[kind]:
+            has = np.array([kind in t for t in scorer.types])
+            factor = factor * (1 + boosts[kind] * has)
     if query.identifiers:
         factor *= np.array(
             [params.identifier_clash if _clash(query.identifiers, e) else 1.0 for e in evidence]
@@ -613,6 +603,11 @@ def question_features(
     focus = {t: scorer.doc_idf.get(t, 0.0) for t in own_terms[:k]}
     f_total = sum(focus.values())
     focus_cover = sum(v for t, v in focus.items() if t in near) / f_total if f_total else 0.0
+    near_types: set[str] = set()
+    for i in range(max(0, best - params.window), min(len(evidence), best + params.window + 1)):
+        if evidence[i].paragraph == b.paragraph:
+            near_types |= scorer.types[i]
+    missing = sorted(wanted - near_types)
     return Features(
         answers,
         best_score,
@@ -621,6 +616,7 @@ def question_features(
         part_covers,
         _where(b),
         focus_cover=focus_cover,
+        missing_type=missing[0] if missing else "",
     )
 
 
@@ -687,10 +683,22 @@ def decide(f: Features, params: Params) -> tuple[str, str]:
             f"Best evidence scored {score:.2f} {where} but covers only {pct} of the "
             f"question's key terms (answered at >= {params.answered_cover:.0%})."
         )
+    if params.typed_status and f.missing_type:
+        return "partial", (
+            f"Best evidence scored {score:.2f} {where} and addresses the topic, but gives no "
+            f"{_TYPE_WORDS[f.missing_type]}, which the question asks for."
+        )
     return "answered", (
         f"Best evidence scored {score:.2f} (answered at >= {params.answered_score:.2f}) {where}, "
         f"covering {pct} of the question's key terms."
     )
+
+
+_TYPE_WORDS = {
+    answer_types.QUANTITY: "figure",
+    answer_types.TIME: "date or time frame",
+    answer_types.REASON: "reason",
+}
 
 
 def _cover(weights: dict[str, float], seen: set[str], scorer: _Scorer) -> float:

@@ -183,7 +183,8 @@ def test_calibration_reviews_are_fictional_and_exact() -> None:
 def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
     from dataclasses import replace
 
-    from rapporteur.stages.alignment import align, states_quantity
+    from rapporteur.stages.alignment import align
+    from rapporteur.stages.answer_types import states_quantity
 
     assert states_quantity("In 2022, 41 persons had died in custody.")
     assert states_quantity("Some 94.6 per cent of births were registered.")
@@ -209,3 +210,29 @@ def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
     assert boosted.answers[0].text.startswith("Eleven shelters")
     plain = align(review, replace(PARAMS, quantity_boost=0.0)).questions[0]
     assert plain.answers[0].text.startswith("The delegation said shelters")
+
+
+def test_alignment_answer_without_the_asked_type_is_partial() -> None:
+    """"How many ...?" answered with a policy and no figure is a partial answer."""
+    from dataclasses import replace
+
+    from rapporteur.stages.alignment import align
+
+    text = "\n\n".join(
+        [
+            TITLE,
+            LEAD,
+            "Questions by Committee Experts",
+            "PEDRO ALVES, Committee Expert, said shelters were scarce.  How many shelters for "
+            "victims of trafficking were there?",
+            "Responses by the Delegation",
+            "The delegation said shelters for victims of trafficking were run by the Ministry "
+            "of Social Affairs and offered legal advice.",
+        ]
+    )
+    review = analyze_text(text)
+    typed = align(review, replace(PARAMS, typed_status=1.0, answered_score=0.0)).questions[0]
+    assert typed.status == "partial"
+    assert "gives no figure" in typed.status_reason
+    untyped = align(review, replace(PARAMS, typed_status=0.0, answered_score=0.0)).questions[0]
+    assert untyped.status == "answered"
