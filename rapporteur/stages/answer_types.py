@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .figures import MONTHS, NUMBER_WORDS, names_an_identifier
+
 QUANTITY, TIME, REASON = "quantity", "time", "reason"
 
 _ASKS = {
@@ -28,31 +30,23 @@ _ASKS = {
     REASON: re.compile(r"\bwhy\b|\b(?:for what reason|the reasons? (?:for|why|behind))\b", re.I),
 }
 
-# A quantity: a number that is not a year or an identifier ("article 76", "Convention 189"),
-# a number word, or a percentage.
+# A quantity: a number that is not a year, a number word (not "one", mostly a pronoun), or a
+# share. The words, months and identifier nouns are the figures stage's.
+_COUNT_WORDS = sorted(set(NUMBER_WORDS) - {"zero", "one"}, key=len, reverse=True)
 _QUANTITY = re.compile(
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:per\s*cent|%))?|"
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|"
-    r"half|a third|a quarter|per\s*cent)\b",
-    re.I,
-)
-_IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:article|articles|convention|conventions|protocol|resolution|no\.|law|decree|"
-    r"chapter|paragraph|section|goal|target|recommendation|grade|phase)\s*$",
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*|"
+    rf"\b(?:{'|'.join(_COUNT_WORDS)})s?\b|\b(?:half|a third|a quarter|dozens?|per\s*cent)\b",
     re.I,
 )
 _TIME = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|"
-    r"October|November|December)\b|\b(?:next|this|last|coming) (?:year|month|week|session|"
-    r"spring|summer|autumn|winter)\b|\bby the end of\b|\bwithin (?:the next )?\w+ (?:years?|"
-    r"months?|weeks?|days?)\b|\b(?:soon|shortly|in the near future|in the coming)\b",
+    rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})(?!\w)|\b(?:next|this|last|coming) (?:year|month|week|"
+    r"session|spring|summer|autumn|winter)\b|\bby the end of\b|\bwithin (?:the next )?\w+ "
+    r"(?:years?|months?|weeks?|days?)\b|\b(?:soon|shortly|in the near future|in the coming)\b",
 )
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result|in order to|so that|so as to|the reasons?|"
     r"on the grounds|given that|stemmed from|caused by|was explained by|explained that|"
-    r"aimed (?:at|to)|intended to|with a view to|for fear|since (?![\d(]|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December|then|the))\b",
+    rf"aimed (?:at|to)|intended to|with a view to|for fear|since (?![\d(]|{MONTHS}|then|the))\b",
     re.I,
 )
 
@@ -64,8 +58,9 @@ def expected(question: str) -> frozenset[str]:
 
 def states_quantity(text: str) -> bool:
     """Whether a sentence gives a quantity (not only a year or an article number)."""
+    text = " ".join(text.split())  # the identifier pattern spells spaces, not line breaks
     for m in _QUANTITY.finditer(text):
-        if m.group(0)[:1].isdigit() and _IDENTIFIER_BEFORE.search(text[: m.start()]):
+        if m.group(0)[:1].isdigit() and names_an_identifier(text[: m.start()]):
             continue
         return True
     return False

@@ -135,6 +135,14 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:\d[\d.]*(?:[ \t]*\([a-z0-9]+\))?[ \t]*(?:,|and|or|to|-|–)[ \t]*)*$",
     re.IGNORECASE,
 )
+
+
+def names_an_identifier(before: str) -> bool:
+    """Whether a number that follows `before` numbers a thing ("article 76", "Convention No.
+    189", "phase 2") rather than counting something."""
+    return _NOT_A_FIGURE_BEFORE.search(before) is not None
+
+
 _STRIP = ",;:()[]“”\"‘’'/?!–—"  # stripped from the ends of words ("no." keeps its dot)
 _NOT_A_FIGURE_WORDS = frozenset(
     """article articles art. arts. convention conventions protocol protocols resolution
@@ -145,17 +153,17 @@ _NOT_A_FIGURE_WORDS = frozenset(
     codes clause clauses volume volumes room rooms phase phases level levels grade grades
     category categories group groups class ilo covid cop""".split()
 )
-_ALL_NUMBER_WORDS = tuple([*_SMALL, *_TENS, *_SCALES])
+NUMBER_WORDS = tuple([*_SMALL, *_TENS, *_SCALES])
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan. feb. aug. sep. sept. oct. nov. dec.".split()
 )
-_MONTHS = (
+MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
 )
-_DATE_AFTER = re.compile(rf"^[ \t]*(?:{_MONTHS})\b")
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})[ \t]*$")
+_DATE_AFTER = re.compile(rf"^[ \t]*(?:{MONTHS})\b")
+_DATE_BEFORE = re.compile(rf"\b(?:{MONTHS})[ \t]*$")
 _TIME_AFTER = re.compile(
     r"^(?:[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock)|[:h]\d\d)", re.IGNORECASE
 )
@@ -985,7 +993,7 @@ def run(review: Review, settings: Settings) -> Review:
     b0, b1 = min(p.start for p in body), max(p.end for p in body)
     low = lower_keeping_offsets(text[b0:b1])
     starts = _scan(low, "0123456789", digits=True)
-    starts = [b0 + i for i in sorted({*starts, *_scan(low, _ALL_NUMBER_WORDS)})]
+    starts = [b0 + i for i in sorted({*starts, *_scan(low, NUMBER_WORDS)})]
     hints = [b0 + i for i in _scan(low, _WORD_FIGURE_HINTS)]
     for para in body:
         turn = turns.get(para.index)
