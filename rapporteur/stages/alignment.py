@@ -339,6 +339,16 @@ class _Scorer:
         self.is_response = np.array([e.kind == "responses" for e in evidence])
         self.is_presentation = np.array([e.kind == "presentation" for e in evidence])
         self.types = [answer_types.provided(e.sentence.text) for e in evidence]
+        boosts = {
+            answer_types.QUANTITY: params.quantity_boost,
+            answer_types.TIME: params.time_boost,
+            answer_types.REASON: params.reason_boost,
+        }
+        self.type_factor = {
+            kind: 1 + boost * np.array([kind in t for t in self.types])
+            for kind, boost in boosts.items()
+        }
+        """Factor of every evidence sentence for a question asking for each answer type."""
         self.rounds = np.array([e.round for e in evidence])
         self.starts = np.array([e.sentence.start for e in evidence])
         self.positions = np.array([e.position for e in evidence])
@@ -542,15 +552,8 @@ def question_features(
     evidence = scorer.evidence
     factor = scorer.prior(q, q_pos)
     wanted = answer_types.expected(own_text(q))
-    boosts = {
-        answer_types.QUANTITY: params.quantity_boost,
-        answer_types.TIME: params.time_boost,
-        answer_types.REASON: params.reason_boost,
-    }
     for kind in wanted:
-        if boosts[kind]:
-            has = np.array([kind in t for t in scorer.types])
-            factor = factor * (1 + boosts[kind] * has)
+        factor = factor * scorer.type_factor[kind]
     if query.identifiers:
         factor *= np.array(
             [params.identifier_clash if _clash(query.identifiers, e) else 1.0 for e in evidence]
@@ -577,13 +580,17 @@ def question_features(
         for i in order[:MAX_ANSWERS]
     )
     # Evidence terms: the runners-up and the sentences next to the best one.
-    seen: set[str] = set()
+    b = evidence[best]
+    # The best sentence and its neighbours in the same paragraph.
+    window = [
+        i
+        for i in range(max(0, best - params.window), min(len(evidence), best + params.window + 1))
+        if evidence[i].paragraph == b.paragraph
+    ]
+    near: set[str] = set().union(*(scorer.term_sets[i] for i in window))
+    seen = set(near)
     for i in order[:MAX_ANSWERS]:
         if combined[i] >= params.runner_up * best_score:
-            seen |= scorer.term_sets[i]
-    b = evidence[best]
-    for i in range(max(0, best - params.window), min(len(evidence), best + params.window + 1)):
-        if evidence[i].paragraph == b.paragraph:
             seen |= scorer.term_sets[i]
     own = {t: w for t, w in query.weights.items() if t not in query.context_terms}
     basis = own if len(own) >= 2 else query.weights
@@ -594,20 +601,12 @@ def question_features(
     part_covers = tuple(_cover(dict.fromkeys(p, 1.0), seen, scorer) for p in query.parts)
     # Focus: the question's rarest terms over the whole document (an Expert's recurring topic
     # word is not the ask), judged on the best sentence and its neighbours only.
-    near: set[str] = set()
-    for i in range(max(0, best - params.window), min(len(evidence), best + params.window + 1)):
-        if evidence[i].paragraph == b.paragraph:
-            near |= scorer.term_sets[i]
     own_terms = sorted(basis, key=lambda t: (-scorer.doc_idf.get(t, 0.0), t))
     k = max(1, math.ceil(params.focus_share * len(own_terms)))
     focus = {t: scorer.doc_idf.get(t, 0.0) for t in own_terms[:k]}
     f_total = sum(focus.values())
     focus_cover = sum(v for t, v in focus.items() if t in near) / f_total if f_total else 0.0
-    near_types: set[str] = set()
-    for i in range(max(0, best - params.window), min(len(evidence), best + params.window + 1)):
-        if evidence[i].paragraph == b.paragraph:
-            near_types |= scorer.types[i]
-    missing = sorted(wanted - near_types)
+    missing = sorted(wanted.difference(*(scorer.types[i] for i in window)))
     return Features(
         answers,
         best_score,
