@@ -224,14 +224,17 @@ def matcher(taxonomy: Taxonomy) -> Matcher:
 
 
 def _question_themes(
-    review: Review, q: Question, m: Matcher, paragraph_top: Callable[[int], tuple[str, ...]]
+    review: Review,
+    text: str,
+    q: Question,
+    m: Matcher,
+    paragraph_top: Callable[[int], tuple[str, ...]],
 ) -> tuple[str, ...]:
     """Themes of a question: its own words, else the sentences around it, else the most
     relevant theme of its paragraph, else of the asker's earlier paragraphs."""
     own = m.rank(q.text)
     if own:
         return own
-    text = flat_text(review)
     paras = review.paragraphs
     if 0 <= q.paragraph < len(paras):
         spans = paragraph_sentences(review, paras[q.paragraph])
@@ -275,10 +278,13 @@ def run(review: Review, settings: Settings) -> Review:
         return rank(text[p.start : p.end])
 
     questions = tuple(
-        replace(q, themes=_question_themes(review, q, m, paragraph_top)) for q in review.questions
+        replace(q, themes=_question_themes(review, text, q, m, paragraph_top))
+        for q in review.questions
     )
     figures = tuple(
-        replace(f, themes=rank(_sentence_around(review, f.paragraph, f.start) + " " + f.subject))
+        replace(
+            f, themes=rank(f"{_sentence_around(review, text, f.paragraph, f.start)} {f.subject}")
+        )
         for f in review.figures
     )
     commitments = tuple(replace(c, themes=rank(c.text)) for c in review.commitments)
@@ -291,12 +297,12 @@ def run(review: Review, settings: Settings) -> Review:
     )
 
 
-def _sentence_around(review: Review, paragraph: int, offset: int) -> str:
+def _sentence_around(review: Review, text: str, paragraph: int, offset: int) -> str:
     if not 0 <= paragraph < len(review.paragraphs):
         return ""
     for s0, s1 in paragraph_sentences(review, review.paragraphs[paragraph]):
         if s0 <= offset < s1:
-            return flat_text(review)[s0:s1]
+            return text[s0:s1]
     return ""
 
 
