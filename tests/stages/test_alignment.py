@@ -180,6 +180,25 @@ def test_calibration_reviews_are_fictional_and_exact() -> None:
                 assert a["evidence"] in lines[a["line"] - 1]
 
 
+def shelters_review(rest_of_answer: str) -> Review:
+    """One Expert asks how many shelters there were; the delegation says who runs them and
+    then `rest_of_answer`."""
+    return analyze_text(
+        "\n\n".join(
+            [
+                TITLE,
+                LEAD,
+                "Questions by Committee Experts",
+                "PEDRO ALVES, Committee Expert, said shelters were scarce.  How many shelters "
+                "for victims of trafficking were there?",
+                "Responses by the Delegation",
+                "The delegation said shelters for victims of trafficking were run by the "
+                f"Ministry of Social Affairs {rest_of_answer}",
+            ]
+        )
+    )
+
+
 def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
     from dataclasses import replace
 
@@ -192,20 +211,9 @@ def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
     # A year or an article number is not a quantity.
     assert not states_quantity("In 2022, a law on shelters was adopted.")
     assert not states_quantity("Article 76 of the Convention applied.")
-    text = "\n\n".join(
-        [
-            TITLE,
-            LEAD,
-            "Questions by Committee Experts",
-            "PEDRO ALVES, Committee Expert, said shelters were scarce.  How many shelters for "
-            "victims of trafficking were there?",
-            "Responses by the Delegation",
-            "The delegation said shelters for victims of trafficking were run by the Ministry "
-            "of Social Affairs under a law adopted in 2021.  Eleven shelters now operated in "
-            "the country.",
-        ]
+    review = shelters_review(
+        "under a law adopted in 2021.  Eleven shelters now operated in the country."
     )
-    review = analyze_text(text)
     boosted = align(review, replace(PARAMS, quantity_boost=1.0)).questions[0]
     assert boosted.answers[0].text.startswith("Eleven shelters")
     plain = align(review, replace(PARAMS, quantity_boost=0.0)).questions[0]
@@ -213,24 +221,12 @@ def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
 
 
 def test_alignment_answer_without_the_asked_type_is_partial() -> None:
-    """"How many ...?" answered with a policy and no figure is a partial answer."""
+    """ "How many ...?" answered with a policy and no figure is a partial answer."""
     from dataclasses import replace
 
     from rapporteur.stages.alignment import align
 
-    text = "\n\n".join(
-        [
-            TITLE,
-            LEAD,
-            "Questions by Committee Experts",
-            "PEDRO ALVES, Committee Expert, said shelters were scarce.  How many shelters for "
-            "victims of trafficking were there?",
-            "Responses by the Delegation",
-            "The delegation said shelters for victims of trafficking were run by the Ministry "
-            "of Social Affairs and offered legal advice.",
-        ]
-    )
-    review = analyze_text(text)
+    review = shelters_review("and offered legal advice.")
     typed = align(review, replace(PARAMS, typed_status=1.0, answered_score=0.0)).questions[0]
     assert typed.status == "partial"
     assert "gives no figure" in typed.status_reason

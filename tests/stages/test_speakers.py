@@ -126,7 +126,7 @@ def test_speakers_nhri_dotless_i_and_role_first_names() -> None:
 
 
 def test_speakers_other_reporting_verbs_open_a_turn() -> None:
-    """"X, Committee Expert, returned to ..." starts X's turn like "said" does."""
+    """ "X, Committee Expert, returned to ..." starts X's turn like "said" does."""
     review = make_review(
         "Questions by Committee Experts",
         "ANA MARTINEZ, Committee Expert and Country Rapporteur, said the Committee was concerned "
