@@ -13,14 +13,17 @@ Method (docs/alignment.md explains it at length):
    matched once"; a sentence's score mixes its own score and its paragraph's.
 4. Structure: the score is multiplied by a prior on where answers sit: the responses of the
    question's own round first, in roughly the order asked; later rounds, earlier rounds and
-   the presentation less. These are weights, not restrictions.
+   the presentation less; a sentence giving the type of answer asked (`answer_types`: a
+   figure for "How many?") more. These are weights, not restrictions.
 5. Status: the best evidence must reach a score threshold, and the evidence (best sentence,
    its neighbours and the other top answers) must cover enough of the question's idf mass;
    a multi-part question ("..., and how was it funded?") is answered only when every part is
-   covered. Coverage weighs rare words most, so a question whose frequent words turn up in
-   an unrelated answer stays unanswered.
+   covered, and one asking for a figure, a date or a reason only when the best passage gives
+   it. Coverage weighs rare words most, so a question whose frequent words turn up in an
+   unrelated answer stays unanswered.
 All thresholds and weights are in `PARAMS`, set by bench/calibrate_alignment.py on the
-fictional annotated reviews in examples/ (never on the corpus document).
+fictional annotated reviews in examples/ and bench/alignment_data/ (never on the corpus
+document).
 """
 
 from __future__ import annotations
