@@ -217,6 +217,10 @@ class Question:
     round: int
     status: str = "unanswered"
     status_reason: str = ""
+    confidence: float | None = None
+    """Estimated probability that `status` is right; None when no question-answer linking ran."""
+    needs_check: bool = True
+    """The tool is not sure of the status: a person should look before quoting it."""
     answers: tuple[Answer, ...] = ()
     themes: tuple[str, ...] = ()
 

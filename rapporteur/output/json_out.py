@@ -117,6 +117,8 @@ def to_dict(review: Review) -> dict[str, Any]:
                 "section": kind_of.get(q.section),
                 "status": q.status,
                 "status_reason": q.status_reason,
+                "confidence": None if q.confidence is None else round(q.confidence, 3),
+                "needs_check": q.needs_check,
                 "answers": [
                     {"line": a.line, "text": a.text, "score": round(a.score, 4)} for a in q.answers
                 ],
