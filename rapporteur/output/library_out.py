@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..store import ReviewPage, ReviewSummary, SearchHit, SearchResult
+from .text_out import question_lines, question_summary
 
 # ---------------------------------------------------------------- JSON-ready dicts
 
@@ -141,9 +142,6 @@ def render_search(result: SearchResult, mark: Callable[[str], str] = lambda s: s
     return "\n".join(lines) + "\n"
 
 
-_STATUS_MARK = {"answered": "✔ answered", "partial": "◐ partial", "unanswered": "✘ unanswered"}
-
-
 def render_review(summary: ReviewSummary, data: Mapping[str, Any]) -> str:
     """A stored review as text, in the shape of `analyze --format text`."""
     meta = data.get("review") or {}
@@ -171,20 +169,9 @@ def render_review(summary: ReviewSummary, data: Mapping[str, Any]) -> str:
         title = f" — {p['title']}" if p.get("title") else ""
         out.append(f"  {p['name']} [{p.get('side')}] {', '.join(p.get('roles') or [])}{title}")
     questions = data.get("questions") or []
-    counts: dict[str, int] = {}
+    out += ["", question_summary(questions)]
     for q in questions:
-        counts[q.get("status", "")] = counts.get(q.get("status", ""), 0) + 1
-    tally = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-    out += ["", f"Questions: {len(questions)}" + (f" ({tally})" if tally else "")]
-    for q in questions:
-        mark = _STATUS_MARK.get(q.get("status", ""), q.get("status", ""))
-        out.append(f"  [{q['line']}] {q.get('asker')} ({q.get('kind')}) — {mark}")
-        out.append(f"      Q: {q['text']}")
-        if q.get("answers"):
-            best = q["answers"][0]
-            out.append(f"      A [{best['line']}] ({best.get('score') or 0:.2f}): {best['text']}")
-        if q.get("themes"):
-            out.append(f"      themes: {', '.join(q['themes'])}")
+        out.extend(question_lines(q))
     figures = data.get("figures") or []
     inconsistencies = data.get("inconsistencies") or []
     if figures:

@@ -2,9 +2,51 @@
 
 from __future__ import annotations
 
-from ..models import Review
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-_STATUS_MARK = {"answered": "✔ answered", "partial": "◐ partial", "unanswered": "✘ unanswered"}
+from ..models import Review
+from . import certainty
+from .json_out import to_dict
+
+_MARK = {"answered": "✔", "partial": "◐", "unanswered": "✘"}
+
+
+def question_summary(questions: Sequence[Mapping[str, Any]]) -> str:
+    """'Questions: 33 (17 answered, 5 partial, 11 unanswered; 4 to check)'."""
+    by_status: dict[str, int] = {}
+    for q in questions:
+        status = certainty.of(q).status
+        by_status[status] = by_status.get(status, 0) + 1
+    tally = ", ".join(f"{n} {k}" for k, n in sorted(by_status.items()))
+    if questions:
+        tally += f"; {certainty.count_to_check(questions)} to check"
+    return f"Questions: {len(questions)}" + (f" ({tally})" if tally else "")
+
+
+def question_lines(q: Mapping[str, Any]) -> list[str]:
+    """One question of a review@1 object: its status and how sure the tool is of it, why,
+    and its best passage: an answer, or under an unanswered status the closest passage."""
+    sure = certainty.of(q)
+    out = [
+        f"  [{q.get('line')}] {q.get('asker')} ({q.get('kind')}) — "
+        f"{_MARK[sure.status]} {sure.label}",
+        f"      Q: {q.get('text')}",
+    ]
+    if q.get("status_reason"):
+        out.append(f"      Why: {q['status_reason']}")
+    answers = q.get("answers") or []
+    if answers:
+        best = answers[0]
+        label = sure.evidence_label[:1].upper() + sure.evidence_label[1:]
+        score = best.get("score")
+        shown = (
+            f" (score {score:.2f})" if sure.shows_score and isinstance(score, float | int) else ""
+        )
+        out.append(f"      {label} [{best.get('line')}]{shown}: {best.get('text')}")
+    if q.get("themes"):
+        out.append(f"      themes: {', '.join(q['themes'])}")
+    return out
 
 
 def render(review: Review, *, show_text: bool = False) -> str:
@@ -38,20 +80,11 @@ def render(review: Review, *, show_text: bool = False) -> str:
     for s in review.sections:
         heading = f" “{s.heading}”" if s.heading else ""
         out.append(f"  lines {s.first_line}-{s.last_line}: {s.kind}{heading}")
-    by_status: dict[str, int] = {}
-    for q in review.questions:
-        by_status[q.status] = by_status.get(q.status, 0) + 1
+    questions = to_dict(review)["questions"]
     out.append("")
-    summary = ", ".join(f"{n} {k}" for k, n in sorted(by_status.items()))
-    out.append(f"Questions: {len(review.questions)}" + (f" ({summary})" if summary else ""))
-    for q in review.questions:
-        out.append(f"  [{q.line}] {q.asker} ({q.kind}) — {_STATUS_MARK.get(q.status, q.status)}")
-        out.append(f"      Q: {q.text}")
-        if q.answers:
-            best = q.answers[0]
-            out.append(f"      A [{best.line}] ({best.score:.2f}): {best.text}")
-        if q.themes:
-            out.append(f"      themes: {', '.join(q.themes)}")
+    out.append(question_summary(questions))
+    for q in questions:
+        out.extend(question_lines(q))
     if review.figures:
         out.append("")
         out.append(f"Figures: {len(review.figures)}")

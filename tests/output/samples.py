@@ -196,3 +196,65 @@ def contradiction_data() -> dict[str, Any]:
         }
     ]
     return data
+
+
+def certainty_data() -> dict[str, Any]:
+    """contradiction_data with four questions whose statuses the tool is sure of or not:
+    answered and sure (0.92); partial, to check (0.55); unanswered, to check (0.4), with a
+    closest passage; unanswered and sure (0.88), with a closest passage."""
+    data = contradiction_data()
+    passage = {"line": 11, "text": "There were 1.4 million workers abroad.", "score": 0.61}
+    closest = {"line": 11, "text": "A census would be held in 2026.", "score": 0.12}
+    base = {
+        "kind": "direct",
+        "asker": "An Expert",
+        "participant": None,
+        "asker_inferred": False,
+        "round": 1,
+        "section": "questions",
+        "line": 7,
+        "themes": ["migration-statistics"],
+    }
+    data["questions"] = [
+        {
+            **base,
+            "id": "q001",
+            "text": "How many workers were abroad?",
+            "status": "answered",
+            "status_reason": "The delegation gave the number of workers abroad.",
+            "confidence": 0.92,
+            "needs_check": False,
+            "answers": [passage],
+        },
+        {
+            **base,
+            "id": "q002",
+            "text": "How many of them were women?",
+            "status": "partial",
+            "status_reason": "The passage gives a total but not the number of women.",
+            "confidence": 0.55,
+            "needs_check": True,
+            "answers": [passage],
+        },
+        {
+            **base,
+            "id": "q003",
+            "text": "Were the consulates staffed with labour attachés?",
+            "status": "unanswered",
+            "status_reason": "No delegation passage mentions consulates.",
+            "confidence": 0.4,
+            "needs_check": True,
+            "answers": [closest],
+        },
+        {
+            **base,
+            "id": "q004",
+            "text": "Had the State ratified ILO Convention No. 189?",
+            "status": "unanswered",
+            "status_reason": "No delegation passage mentions the ILO Convention.",
+            "confidence": 0.88,
+            "needs_check": False,
+            "answers": [closest],
+        },
+    ]
+    return data
