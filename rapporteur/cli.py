@@ -182,9 +182,10 @@ def analyze(
 
         text = dumps(to_dict(review))
     elif fmt == "csv":
-        from .output.csv_out import questions_csv
+        from .output.csv_tables import analyze_csv
+        from .output.json_out import to_dict
 
-        text = questions_csv(review)
+        text = analyze_csv(to_dict(review))
     else:
         from .output.text_out import render
 

@@ -59,3 +59,5 @@ def test_cli_analyze_csv_has_one_row_per_question(tmp_path: Path) -> None:
     assert {r["status"] for r in rows} <= {"answered", "partial", "unanswered"}
     assert rows[0]["asker"] == "Pedro Alves"
     assert list(rows[0])[:7] == ["id", "line", "asker", "kind", "status", "score", "answer_line"]
+    assert list(rows[0])[-2:] == ["confidence", "needs_check"]
+    assert {r["needs_check"] for r in rows} <= {"true", "false"}

@@ -8,6 +8,10 @@ is prefixed with an apostrophe so that spreadsheets show it as text instead of r
 formula (OWASP "CSV injection"); numbers are never altered. Figures and commitments are
 numbered from 1 (figure n is `figures[n - 1]` in the JSON). The JSON export is the lossless
 format. See docs/exports.md for the columns.
+
+This is the one CSV writer: `rapporteur analyze --format csv` (`analyze_csv`) writes the rows
+of the questions table with its own documented columns (`ANALYZE_COLUMNS`, a subset of
+`QUESTION_COLUMNS` in the order it has always had), without a BOM and with "\\n" line ends.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from . import digest
+from . import certainty, digest
 
 BOM = "\ufeff"
 TABLES = ("questions", "answers", "figures", "commitments")
@@ -40,9 +44,29 @@ QUESTION_COLUMNS = (
     "question",
     "themes",
     "status_reason",
+    "confidence",
+    "needs_check",
 )
-"""A superset of `csv_out.QUESTION_COLUMNS` (`analyze --format csv`), same names and meaning:
-`score`, `answer_line` and `answer_text` are the best answer's; `answers` counts them all."""
+"""`score`, `answer_line` and `answer_text` are the best passage's (under an unanswered status,
+the closest passage, not an answer); `answers` counts them all. `confidence` is the estimated
+probability that `status` is right (empty when unknown); `needs_check` is `true` when the tool
+is not sure and a person should check before quoting the status."""
+ANALYZE_COLUMNS = (
+    "id",
+    "line",
+    "asker",
+    "kind",
+    "status",
+    "score",
+    "answer_line",
+    "answer_text",
+    "question",
+    "themes",
+    "status_reason",
+    "confidence",
+    "needs_check",
+)
+"""The columns of `rapporteur analyze --format csv`: a subset of `QUESTION_COLUMNS`."""
 ANSWER_COLUMNS = (
     "question_id",
     "rank",
@@ -112,7 +136,10 @@ def _list(values: Iterable[Any] | None) -> str:
     return "; ".join(str(v) for v in values or ())
 
 
-def question_rows(data: dict[str, Any]) -> list[list[str]]:
+def question_rows(
+    data: dict[str, Any], columns: Sequence[str] = QUESTION_COLUMNS
+) -> list[list[str]]:
+    """One row per question with the given columns (names of `QUESTION_COLUMNS`)."""
     secs = digest.sections(data)
     rows = []
     for q in data.get("questions") or []:
@@ -120,27 +147,29 @@ def question_rows(data: dict[str, Any]) -> list[list[str]]:
         best = answers[0] if answers else {}
         sec = digest.section_at(secs, q.get("line"))
         score = best.get("score")
-        rows.append(
-            [
-                _cell(q.get("id")),
-                _cell(q.get("line")),
-                _text(sec.label if sec else ""),
-                _text(q.get("asker")),
-                _cell(q.get("participant")),
-                _cell(q.get("asker_inferred")),
-                _cell(q.get("kind")),
-                _cell(q.get("round")),
-                _cell(digest.status_of(q)),
-                f"{score:.4f}" if isinstance(score, int | float) else "",
-                _cell(best.get("line")),
-                _text(best.get("text")),
-                _cell(len(answers)),
-                _list(a.get("line") for a in answers),
-                _text(q.get("text")),
-                _list(q.get("themes")),
-                _text(q.get("status_reason")),
-            ]
-        )
+        sure = certainty.of(q)
+        cells = {
+            "id": _cell(q.get("id")),
+            "line": _cell(q.get("line")),
+            "section": _text(sec.label if sec else ""),
+            "asker": _text(q.get("asker")),
+            "participant": _cell(q.get("participant")),
+            "asker_inferred": _cell(q.get("asker_inferred")),
+            "kind": _cell(q.get("kind")),
+            "round": _cell(q.get("round")),
+            "status": _cell(digest.status_of(q)),
+            "score": f"{score:.4f}" if isinstance(score, int | float) else "",
+            "answer_line": _cell(best.get("line")),
+            "answer_text": _text(best.get("text")),
+            "answers": _cell(len(answers)),
+            "answer_lines": _list(a.get("line") for a in answers),
+            "question": _text(q.get("text")),
+            "themes": _list(q.get("themes")),
+            "status_reason": _text(q.get("status_reason")),
+            "confidence": "" if sure.confidence is None else f"{sure.confidence:.3f}",
+            "needs_check": _cell(sure.needs_check),
+        }
+        rows.append([cells[c] for c in columns])
     return rows
 
 
@@ -224,13 +253,28 @@ _ROWS = {
 }
 
 
-def render_csv(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """One CSV document: BOM, header row, CRLF line ends, minimal quoting."""
+def render_csv(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    bom: bool = True,
+    newline: str = "\r\n",
+) -> str:
+    """One CSV document: BOM, header row, CRLF line ends, minimal quoting (the exported
+    tables); `analyze_csv` asks for no BOM and "\\n"."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv.writer(buf, lineterminator=newline)
     writer.writerow(columns)
     writer.writerows(rows)
-    return BOM + buf.getvalue()
+    return (BOM if bom else "") + buf.getvalue()
+
+
+def analyze_csv(data: dict[str, Any]) -> str:
+    """`rapporteur analyze --format csv`: the questions table with `ANALYZE_COLUMNS`, UTF-8
+    without a BOM and with "\\n" line ends, for pipes and scripts."""
+    return render_csv(
+        ANALYZE_COLUMNS, question_rows(data, ANALYZE_COLUMNS), bom=False, newline="\n"
+    )
 
 
 def table(data: dict[str, Any], name: str) -> str:

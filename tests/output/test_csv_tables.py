@@ -7,7 +7,12 @@ import io
 from typing import Any
 
 from rapporteur.output import csv_tables
-from tests.output.samples import contradiction_data, hostile_data, minimal_data
+from tests.output.samples import (
+    certainty_data,
+    contradiction_data,
+    hostile_data,
+    minimal_data,
+)
 
 
 def _read(text: str) -> list[dict[str, str]]:
@@ -80,9 +85,47 @@ def test_csv_tables_answers_and_commitments() -> None:
 
 
 def test_csv_tables_questions_extend_the_analyze_csv_columns() -> None:
-    from rapporteur.output import csv_out
+    assert set(csv_tables.ANALYZE_COLUMNS) <= set(csv_tables.QUESTION_COLUMNS)
+    assert csv_tables.ANALYZE_COLUMNS[:7] == (
+        "id",
+        "line",
+        "asker",
+        "kind",
+        "status",
+        "score",
+        "answer_line",
+    )
 
-    assert set(csv_out.QUESTION_COLUMNS) <= set(csv_tables.QUESTION_COLUMNS)
+
+def test_csv_tables_questions_say_how_sure_each_status_is() -> None:
+    rows = _read(csv_tables.table(certainty_data(), "questions"))
+    assert [(r["status"], r["confidence"], r["needs_check"]) for r in rows] == [
+        ("answered", "0.920", "false"),
+        ("partial", "0.550", "true"),
+        ("unanswered", "0.400", "true"),
+        ("unanswered", "0.880", "false"),
+    ]
+
+
+def test_csv_tables_unknown_confidence_is_empty_and_needs_check() -> None:
+    data = contradiction_data()  # a question written before confidence existed
+    (row,) = _read(csv_tables.table(data, "questions"))
+    assert (row["confidence"], row["needs_check"]) == ("", "true")
+    data["questions"][0].update(confidence=None, needs_check=True)
+    (row,) = _read(csv_tables.table(data, "questions"))
+    assert (row["confidence"], row["needs_check"]) == ("", "true")
+
+
+def test_csv_tables_analyze_csv_is_the_questions_table_for_pipes() -> None:
+    data = certainty_data()
+    text = csv_tables.analyze_csv(data)
+    assert not text.startswith("\ufeff") and "\r\n" not in text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == list(csv_tables.ANALYZE_COLUMNS)
+    table = _read(csv_tables.table(data, "questions"))
+    for row, full in zip(rows, table, strict=True):
+        assert row == {c: full[c] for c in csv_tables.ANALYZE_COLUMNS}
+    assert (rows[1]["confidence"], rows[1]["needs_check"]) == ("0.550", "true")
 
 
 def test_csv_tables_defuse_formulas_but_keep_text() -> None:
