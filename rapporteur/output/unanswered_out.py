@@ -1,8 +1,11 @@
 """Plain-text list of the questions a delegation left open (`rapporteur unanswered`).
 
-Grouped by asker (in the order they first spoke) and then by theme (a question's first theme;
-"(no theme)" when the themes stage found none), each with its line in the analysed text, ready
-to paste into a follow-up letter.
+The questions whose status the tool is sure of come first, ready to paste into a follow-up
+letter; the ones it is not sure of follow in a separate group headed "To check: the tool is
+not sure of these", to be checked against the record before they are quoted. Within each
+group, questions are grouped by asker (in the order they first spoke) and then by theme (a
+question's first theme; "(no theme)" when the themes stage found none), each with its line in
+the analysed text.
 """
 
 from __future__ import annotations
@@ -10,13 +13,21 @@ from __future__ import annotations
 import textwrap
 
 from ..models import Question, Review
+from . import certainty
 
 NO_THEME = "(no theme)"
+SURE_HEADING = "Sure: the tool is sure of these statuses"
 
 
 def open_questions(review: Review, *, include_partial: bool = True) -> list[Question]:
     wanted = {"unanswered", "partial"} if include_partial else {"unanswered"}
     return [q for q in review.questions if q.status in wanted]
+
+
+def _certainty(q: Question) -> certainty.Certainty:
+    return certainty.of(
+        {"status": q.status, "confidence": q.confidence, "needs_check": q.needs_check}
+    )
 
 
 def render(review: Review, *, include_partial: bool = True) -> str:
@@ -42,13 +53,39 @@ def render(review: Review, *, include_partial: bool = True) -> str:
         if parts:
             out.append(", ".join(parts))
     out.append(f"Source: {review.document.origin}")
+    sure = [q for q in questions if not q.needs_check]
+    check = [q for q in questions if q.needs_check]
     count = f"{len(questions)} of {len(review.questions)} questions: {n_un} unanswered"
-    out.append(count + (f", {n_part} partially answered." if include_partial else "."))
+    count += f", {n_part} partially answered" if include_partial else ""
+    out.append(f"{count}; the tool is sure of {len(sure)}, {len(check)} to check.")
     if not questions:
         out.append("")
-        out.append("Every question received an answer.")
-        return "\n".join(out) + "\n"
+        out.append(
+            "No question is marked as unanswered or partially answered."
+            if include_partial
+            else "No question is marked as unanswered."
+        )
+    if sure:
+        out += ["", SURE_HEADING, "=" * len(SURE_HEADING), *_groups(sure)]
+    if check:
+        heading = certainty.CHECK_HEADING
+        out += ["", heading, "=" * len(heading)]
+        out.append("Read the lines given before quoting these statuses.")
+        out += _groups(check)
+    listed = {q.id for q in questions}
+    others = [q for q in review.questions if q.needs_check and q.id not in listed]
+    if others:
+        many = len(others) != 1
+        out.append("")
+        out.append(
+            f"Also to check: {len(others)} other question{'s' if many else ''} whose status the "
+            "tool is not sure of (`rapporteur analyze` shows every question)."
+        )
+    return "\n".join(out) + "\n"
 
+
+def _groups(questions: list[Question]) -> list[str]:
+    out: list[str] = []
     groups: dict[str, dict[str, list[Question]]] = {}
     for q in questions:
         theme = _theme_label(q.themes[0]) if q.themes else NO_THEME
@@ -59,16 +96,19 @@ def render(review: Review, *, include_partial: bool = True) -> str:
         for theme, items in themes.items():
             out.append(f"  {theme}")
             for q in items:
-                note = "unanswered" if q.status == "unanswered" else "partially answered"
-                if q.status == "partial" and q.answers:
-                    note += f"; the closest answer is at line {q.answers[0].line}"
-                body = f"[line {q.line}] {q.text} ({note})"
-                out.extend(
-                    textwrap.wrap(
-                        body, width=96, initial_indent="    - ", subsequent_indent="      "
-                    )
-                )
-    return "\n".join(out) + "\n"
+                out.extend(_item(q))
+    return out
+
+
+def _item(q: Question) -> list[str]:
+    note = "unanswered" if q.status == "unanswered" else "partially answered"
+    if q.status == "partial" and q.answers:
+        note += f"; the closest answer is at line {q.answers[0].line}"
+    percent = _certainty(q).percent
+    if percent is not None:
+        note += f"; confidence {percent}%"
+    body = f"[line {q.line}] {q.text} ({note})"
+    return textwrap.wrap(body, width=96, initial_indent="    - ", subsequent_indent="      ")
 
 
 def _theme_label(theme: str) -> str:

@@ -1,0 +1,55 @@
+"""`rapporteur unanswered`: the open questions the tool is sure of first, the ones to check after."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rapporteur.api import analyze
+from rapporteur.models import Review
+from rapporteur.output import unanswered_out
+from tests.output.samples import FIXTURE
+
+
+def _review(sure: set[str], confidence: float = 0.9) -> Review:
+    """The fixture with the questions whose text starts with one of `sure` marked sure."""
+    review = analyze(FIXTURE)
+    questions = tuple(
+        dataclasses.replace(q, confidence=confidence, needs_check=False)
+        if any(q.text.startswith(s) for s in sure)
+        else dataclasses.replace(q, confidence=0.5, needs_check=True)
+        for q in review.questions
+    )
+    return dataclasses.replace(review, questions=questions)
+
+
+def test_unanswered_lists_sure_questions_before_the_ones_to_check() -> None:
+    text = unanswered_out.render(_review({"Were there shelters"}))
+    sure_at = text.index(unanswered_out.SURE_HEADING)
+    check_at = text.index("To check: the tool is not sure of these")
+    shelters = text.index("Were there shelters for migrant women?")
+    returning = text.index("Please provide data on returning migrants.")
+    assert sure_at < shelters < check_at < returning
+    assert "(unanswered; confidence 90%)" in text
+    assert "(unanswered; confidence 50%)" in text
+    assert "the tool is sure of 1, 2 to check." in text
+
+
+def test_unanswered_without_a_question_to_check_has_no_check_group() -> None:
+    everything = {"How", "What", "Please", "A Committee", "Were"}
+    text = unanswered_out.render(_review(everything))
+    assert unanswered_out.SURE_HEADING in text
+    assert "To check" not in text and "Also to check" not in text
+
+
+def test_unanswered_when_nothing_is_sure_has_only_the_check_group() -> None:
+    text = unanswered_out.render(_review(set()))
+    assert unanswered_out.SURE_HEADING not in text
+    assert "To check: the tool is not sure of these" in text
+
+
+def test_unanswered_mentions_the_other_statuses_to_check() -> None:
+    review = _review({"Were there shelters", "Please provide", "How did the State"})
+    text = unanswered_out.render(review)
+    assert "Also to check: 3 other questions whose status the tool is not sure of" in text
+    sure = _review({"How", "What", "Please", "A Committee", "Were"})
+    assert "Also to check" not in unanswered_out.render(sure)
