@@ -24,7 +24,7 @@ from typing import Any
 
 import jinja2
 
-from . import digest
+from . import certainty, digest
 
 TITLE = "Follow-up brief"
 SECTION_HEADINGS = (
@@ -39,6 +39,10 @@ SECTION_HEADINGS = (
 )
 STATUS_LABELS = {"answered": "answered", "partial": "partly answered", "unanswered": "unanswered"}
 STATUS_COLOURS = {"answered": "#2e7d32", "partial": "#e0a100", "unanswered": "#c62828"}
+EVIDENCE = {  # section -> (label of the passages shown, how many)
+    "unanswered": ("Closest passage (not an answer)", 1),
+    "partial": ("What the delegation said", 10),
+}
 
 
 # ---------------------------------------------------------------- shared context
@@ -102,6 +106,20 @@ def chart(rows: list[digest.StatusCount], title: str) -> Chart | None:
     )
 
 
+def check_note(to_check: int, total: int) -> str:
+    """The sentence under the counts that says how many statuses to check."""
+    if not total:
+        return ""
+    if not to_check:
+        return "The tool is sure of every status."
+    many = to_check != 1
+    return (
+        f"The tool is not sure of {to_check} of these {total} statuses (marked “please check”): "
+        f"check {'them' if many else 'it'} against the record before quoting "
+        f"{'them' if many else 'it'}."
+    )
+
+
 def context(data: dict[str, Any]) -> dict[str, Any]:
     """Everything both renderings show, computed once."""
     secs = digest.sections(data)
@@ -131,12 +149,15 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         return digest.where(secs, line if isinstance(line, int) else None)
 
     def q_item(q: dict[str, Any]) -> dict[str, Any]:
+        sure = certainty.of(q)
         return {
             "id": q.get("id") or "",
             "text": q.get("text") or "",
             "asker": q.get("asker") or "",
             "kind": q.get("kind") or "",
             "themes": [labels.get(t, t) for t in q.get("themes") or []],
+            "status_label": sure.label,
+            "needs_check": sure.needs_check,
             "reason": q.get("status_reason") or "",
             "source": src(q.get("line")),
             "answers": [
@@ -199,6 +220,9 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         ],
         "anonymous": digest.anonymous_labels(data),
         "totals": digest.totals(data),
+        "check_note": check_note(
+            certainty.count_to_check(data.get("questions")), len(data.get("questions") or [])
+        ),
         "by_expert": by_expert,
         "by_theme": by_theme,
         "expert_chart": chart(by_expert, "Questions per Expert by status"),
@@ -246,6 +270,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         or "rapporteur",
         "committee": review.get("committee") or "",
         "status_labels": STATUS_LABELS,
+        "evidence": EVIDENCE,
         "status_colours": STATUS_COLOURS,
         "statuses": digest.STATUS_ORDER,
         "unnamed": digest.UNNAMED_EXPERTS,
@@ -328,12 +353,11 @@ def _question_lines(ctx: dict[str, Any], key: str) -> list[str]:
             extra.append(md_escape(q["source"]))
             out.append(f"{i}. {md_escape(q['text'])}  ")
             out.append(f"   *{'; '.join(extra)}*")
+            out.append(f"   - **Status: {md_escape(q['status_label'])}**")
+            if q["reason"]:
+                out.append(f"   - Why: {md_escape(q['reason'])}")
             if q["answers"]:
-                label, limit = (
-                    ("Closest passage of the delegation (not judged an answer)", 1)
-                    if key == "unanswered"
-                    else ("What the delegation said", 10)
-                )
+                label, limit = EVIDENCE[key]
                 out.append(f"   - {label}:")
                 for a in q["answers"][:limit]:
                     out.append(f"     - {md_escape(a['text'])} ({md_escape(a['source'])})")
@@ -384,6 +408,7 @@ def markdown(data: dict[str, Any]) -> str:
         f"{t.total} questions asked: {t.answered} answered, {t.partial} partly answered, "
         f"{t.unanswered} unanswered.",
         "",
+        *([f"**{md_escape(ctx['check_note'])}**", ""] if ctx["check_note"] else []),
     ]
     out += ["### By Expert", ""]
     out += (

@@ -8,7 +8,12 @@ from typing import Any
 import lxml.html
 
 from rapporteur.output import brief, digest
-from tests.output.samples import contradiction_data, hostile_data, minimal_data
+from tests.output.samples import (
+    certainty_data,
+    contradiction_data,
+    hostile_data,
+    minimal_data,
+)
 
 
 def test_brief_every_sample_has_every_section(sample: tuple[str, dict[str, Any]]) -> None:
@@ -137,3 +142,35 @@ def test_brief_names_themes_by_their_taxonomy_label() -> None:
     assert f"theme id: {theme.id}" in brief.html(data)
     data["themes"]["taxonomy_version"] = "my-own-taxonomy"  # unknown labels: show the ids
     assert f"| {brief.md_escape(theme.id)} | 1 |" in brief.markdown(data)
+
+
+def test_brief_md_says_how_sure_each_status_is() -> None:
+    md = brief.markdown(certainty_data())
+    assert "**Status: partial — please check (confidence 55%)**" in md
+    assert "**Status: unanswered — please check (confidence 40%)**" in md
+    assert "**Status: unanswered — sure (88%)**" in md
+    assert "Why: No delegation passage mentions consulates." in md
+    assert md.count("Closest passage (not an answer):") == 2
+    assert "not judged an answer" not in md
+    assert "The tool is not sure of 2 of these 4 statuses" in md
+
+
+def test_brief_html_flags_the_statuses_to_check() -> None:
+    page = lxml.html.fromstring(brief.html(certainty_data()))
+    partial = page.get_element_by_id("q002")
+    assert "⚑ Check this" in partial.text_content()
+    assert "Status: partial — please check (confidence 55%)" in partial.text_content()
+    sure = page.get_element_by_id("q004")
+    assert "Status: unanswered — sure (88%)" in sure.text_content()
+    assert "Check this" not in sure.text_content()
+    assert "Closest passage (not an answer):" in sure.text_content()
+    assert "Why: No delegation passage mentions the ILO Convention." in sure.text_content()
+    overview = page.get_element_by_id("overview").text_content()
+    assert "The tool is not sure of 2 of these 4 statuses" in overview
+
+
+def test_brief_escapes_the_status_reason() -> None:
+    data = certainty_data()
+    data["questions"][2]["status_reason"] = "<script>alert(1)</script> *x*"
+    assert "<script>" not in brief.html(data)
+    assert "Why: &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*" in brief.markdown(data)
