@@ -9,15 +9,16 @@ The dialogue becomes:
           <references source="#rapporteur">      TLCOrganization (rapporteur, committee, State,
                                                  delegation), TLCPerson (participants and
                                                  anonymous speakers), TLCRole (their roles)
-          <proprietary source="#rapporteur">     rapporteur's own data: question status,
-                                                 answers, figures, commitments (namespace RAP_NS)
+          <proprietary source="#rapporteur">     rapporteur's own data: question status with
+                                                 its confidence and needsCheck, answers,
+                                                 figures, commitments (namespace RAP_NS)
         <preface>                                title, committee, session, report symbol, date
         <debateBody>
           <debateSection name="questions" eId="dbsect_4">   one per section of the text
             <heading>Questions by Committee Experts</heading>
             <question by="#jasminka-dzumhur" as="#country-rapporteur" rap:line="47">
               <from>Jasminka Dzumhur</from>
-              <p>… <span class="question unanswered" title="q001-5e274f">What …?</span> …</p>
+              <p>… <span class="question unanswered needs-check" title="q001-5e274f">…</span> …</p>
 
 Committee paragraphs in question sections are `question`s, delegation paragraphs in response
 sections are `answer`s, every other paragraph with a speaker (presentation, concluding remarks)
@@ -49,7 +50,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..errors import ExportError
-from . import digest
+from . import certainty, digest
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 RAP_NS = "urn:rapporteur:akn:1"
@@ -357,7 +358,8 @@ def _mark_questions(
             "span",
             {
                 "eId": eid,
-                "class": f"question {digest.status_of(q)}",
+                "class": f"question {digest.status_of(q)}"
+                + (" needs-check" if certainty.needs_check(q) else ""),
                 "title": _clean(q.get("id") or ""),
             },
             qtext,
@@ -497,6 +499,8 @@ def _proprietary(data: dict[str, Any], spans: dict[str, str]) -> etree._Element:
             asker=q.get("asker"),
             participant=q.get("participant"),
             status=digest.status_of(q),
+            confidence=certainty.confidence_of(q),
+            needsCheck=certainty.needs_check(q),
             reason=q.get("status_reason"),
             themes=list(q.get("themes") or []),
         )

@@ -10,7 +10,13 @@ from lxml import etree
 
 from rapporteur.errors import ExportError
 from rapporteur.output import akn
-from tests.output.samples import AKN_XSD, contradiction_data, hostile_data, minimal_data
+from tests.output.samples import (
+    AKN_XSD,
+    certainty_data,
+    contradiction_data,
+    hostile_data,
+    minimal_data,
+)
 
 NS = {"a": akn.AKN_NS, "rap": akn.RAP_NS}
 needs_xsd = pytest.mark.skipif(
@@ -169,3 +175,43 @@ def test_akn_schema_found_by_folder_and_environment(monkeypatch) -> None:  # typ
     assert akn.find_schema(AKN_XSD.parent) == AKN_XSD
     monkeypatch.setenv(akn.SCHEMA_ENV, str(AKN_XSD))
     assert akn.find_schema() == AKN_XSD
+
+
+def _certainty_data() -> dict[str, Any]:
+    """certainty_data with its question units written in the Committee's paragraph."""
+    data = certainty_data()
+    text = "An Expert asked: " + " ".join(q["text"] for q in data["questions"])
+    data["paragraphs"][1]["text"] = text
+    return data
+
+
+def test_akn_records_confidence_and_needs_check_next_to_the_status() -> None:
+    tree = _tree(_certainty_data())
+    recorded = [
+        (q.get("status"), q.get("confidence"), q.get("needsCheck"))
+        for q in tree.findall(".//rap:question", NS)
+    ]
+    assert recorded == [
+        ("answered", "0.92", "false"),
+        ("partial", "0.55", "true"),
+        ("unanswered", "0.4", "true"),
+        ("unanswered", "0.88", "false"),
+    ]
+    classes = [s.get("class") for s in tree.iterfind(".//a:debateBody//a:span", NS)]
+    assert classes == [
+        "question answered",
+        "question partial needs-check",
+        "question unanswered needs-check",
+        "question unanswered",
+    ]
+
+
+def test_akn_unknown_confidence_is_left_out_and_needs_check() -> None:
+    tree = _tree(contradiction_data())  # a question written before confidence existed
+    (question,) = tree.findall(".//rap:question", NS)
+    assert question.get("confidence") is None and question.get("needsCheck") == "true"
+
+
+@needs_xsd
+def test_akn_with_confidence_validates() -> None:
+    assert akn.validate(akn.to_xml(_certainty_data()), AKN_XSD) == []
