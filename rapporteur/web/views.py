@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import library
 from ..errors import RapporteurError
 from ..models import STATUSES
+from ..output import certainty
 from ..store import DESCENDING_FIRST, SEARCH_KINDS, SORTS
 from .app import check_same_origin, render
 
@@ -229,8 +230,9 @@ def theme_labels(taxonomy: Any = None) -> dict[str, str]:
 def review_context(
     summary: Any, data: Mapping[str, Any], labels: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """Arrange a stored review for the template: rounds of questions with their answers,
-    figures with their contradictions, chart rows (themes by label)."""
+    """Arrange a stored review for the template: rounds of questions with their answers and
+    how sure the tool is of each status (`sure`), figures with their contradictions, chart
+    rows (themes by label)."""
     labels = labels or {}
     questions = list(data.get("questions") or [])
     paragraphs = list(data.get("paragraphs") or [])
@@ -280,6 +282,9 @@ def review_context(
         "rounds": rounds,
         "questions": questions,
         "status_rows": [(s.capitalize(), counts[s], s) for s in STATUSES],
+        "to_check": certainty.count_to_check(questions),
+        "sure": certainty.of,
+        "closest": certainty.CLOSEST[:1].upper() + certainty.CLOSEST[1:],
         "theme_rows": sorted(
             ((labels.get(t, t), n, "theme") for t, n in theme_counts.items()),
             key=lambda r: (-r[1], r[0]),

@@ -227,3 +227,29 @@ def client(app: Any) -> Iterator[Client]:
 def reviews_in(db: Path) -> int:
     with Store(db) as store:
         return store.count()
+
+
+CHECKED_SHA = "c0" * 32
+CHECKED_ID = CHECKED_SHA[:12]
+
+
+def checked_review() -> dict[str, Any]:
+    """REVIEW with how sure the tool is of each status: the answered question is sure (0.92);
+    the unanswered one is to check (0.55), with a closest passage and a hostile reason."""
+    data = copy.deepcopy(REVIEW)
+    data["document"]["sha256"] = CHECKED_SHA
+    answered, unanswered = data["questions"]
+    answered.update(confidence=0.92, needs_check=False, status_reason="The cost was given.")
+    unanswered.update(
+        confidence=0.55,
+        needs_check=True,
+        status_reason='No passage mentions the <b>Labour Code</b> <script>alert("r")</script>',
+        answers=[
+            {
+                "line": 7,
+                "text": "The delegation said the cost of remittances had fallen to 4 per cent.",
+                "score": 0.12,
+            }
+        ],
+    )
+    return data

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from rapporteur.store import Store
 from tests.fictional import review_text
-from tests.web.conftest import REVIEW, REVIEW_ID, Client, reviews_in
+from tests.web.conftest import (
+    CHECKED_ID,
+    REVIEW,
+    REVIEW_ID,
+    Client,
+    checked_review,
+    reviews_in,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fictional-cmw-review.txt"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> <b>bold</b>'
@@ -168,3 +175,33 @@ def test_the_fictional_example_end_to_end(client: Client) -> None:
     text = _text(page.text)
     assert "Senegal" in text and "Round 1" in text
     assert 'class="qa ' in page.text
+
+
+def test_review_page_says_how_sure_each_status_is(client: Client, db: Path) -> None:
+    with Store(db) as store:
+        store.put(checked_review())
+    html = client.get(f"/reviews/{CHECKED_ID}").text
+    answered = html[html.index('id="q-q001-aaaaaa"') : html.index('id="q-q002-bbbbbb"')]
+    unanswered = html[html.index('id="q-q002-bbbbbb"') : html.index('id="figures"')]
+    assert "sure (92%)" in _text(answered) and "Check this" not in answered
+    assert "match 0.80" in answered  # the score of an answer
+    text = _text(unanswered)
+    assert "⚑ Check this" in text and "confidence 55%" in text
+    assert "Closest passage (not an answer)" in text
+    assert "match" not in text  # never a score next to an unanswered status
+    assert "⚑ 1 to check" in _text(html)
+
+
+def test_review_page_escapes_the_status_reason(client: Client, db: Path) -> None:
+    with Store(db) as store:
+        store.put(checked_review())
+    html = client.get(f"/reviews/{CHECKED_ID}").text
+    assert "<script>alert" not in html and "<b>Labour Code</b>" not in html
+    assert "Why: No passage mentions the &lt;b&gt;Labour Code&lt;/b&gt;" in html
+
+
+def test_review_page_of_a_review_stored_before_confidence(client: Client) -> None:
+    html = client.get(f"/reviews/{REVIEW_ID}").text  # REVIEW has neither field
+    assert _text(html).count("⚑ Check this") == 2
+    assert "confidence unknown" in html
+
