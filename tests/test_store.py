@@ -109,7 +109,7 @@ def test_store_runs_pending_migrations_in_order(
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(notes)")]
     assert columns == ["review_id", "text", "author"]
     versions = [r[0] for r in sqlite3.connect(path).execute("SELECT version FROM schema_version")]
-    assert versions == [1, 2, 3]
+    assert versions == list(range(1, len(later) + 1))
 
 
 def test_store_refuses_files_that_are_not_libraries(tmp_path: Path) -> None:
@@ -291,3 +291,82 @@ def test_store_versions() -> None:
     assert is_older("0.9.9", "0.10.0")
     assert not is_older("0.2.0", "0.2.0")
     assert not is_older("1.0.0", "0.9.0")
+
+
+def _with_certainty(data: dict[str, Any]) -> dict[str, Any]:
+    """A review whose questions alternate between sure (0.9) and to check (0.45)."""
+    data = copy.deepcopy(data)
+    for n, q in enumerate(data["questions"]):
+        sure = n % 2 == 1
+        q.update(confidence=0.9 if sure else 0.45, needs_check=not sure)
+    return data
+
+
+def test_store_keeps_confidence_and_needs_check_from_ingest_to_reading_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from rapporteur import api, library
+
+    real = api.analyze_document
+
+    def analyze_with_certainty(*args: Any, **kwargs: Any) -> Any:
+        review = real(*args, **kwargs)
+        questions = tuple(
+            dataclasses.replace(q, confidence=0.9, needs_check=False)
+            if n % 2
+            else dataclasses.replace(q, confidence=0.45, needs_check=True)
+            for n, q in enumerate(review.questions)
+        )
+        return dataclasses.replace(review, questions=questions)
+
+    monkeypatch.setattr(api, "analyze_document", analyze_with_certainty)
+    db = tmp_path / "lib.db"
+    text = review_text(4, committee="CMW", state=("Ghana", "GHA"), year=2020)
+    item = library.ingest_bytes(text.encode(), "ghana.txt", db)
+    stored = library.get_review(item.review_id or "", db)
+    questions = stored.data["questions"]
+    assert questions, "the fictional review has questions"
+    assert [(q["confidence"], q["needs_check"]) for q in questions] == [
+        (0.9, False) if n % 2 else (0.45, True) for n in range(len(questions))
+    ]
+    with Store(db) as store:
+        rows = dict(store.conn.execute("SELECT qid, needs_check FROM questions").fetchall())
+    assert rows == {q["id"]: int(q["needs_check"]) for q in questions}
+
+
+def test_store_question_hits_say_whether_to_check(fresh_store: Store, samples: list[dict]) -> None:
+    data = _with_certainty(samples[0])
+    fresh_store.put(data)
+    wanted = {q["id"]: q["needs_check"] for q in data["questions"]}
+    hits = fresh_store.search("the", Filters(kinds=("question",)), limit=100).hits
+    assert hits and all(h.needs_check == wanted[h.question_ids[0]] for h in hits)
+    others = fresh_store.search("the", Filters(kinds=("answer", "paragraph"))).hits
+    assert others and {h.needs_check for h in others} == {None}
+
+
+def test_store_migration_2_takes_needs_check_from_the_stored_analysis(
+    tmp_path: Path, samples: list[dict]
+) -> None:
+    path = tmp_path / "lib.db"
+    checked = _with_certainty(samples[0])
+    old = copy.deepcopy(samples[1])
+    for q in old["questions"]:  # analysed before the fields existed
+        q.pop("confidence", None)
+        q.pop("needs_check", None)
+    with Store(path) as store:
+        store.put(checked)
+        store.put(old)
+    conn = sqlite3.connect(path)  # back to schema 1, as an older rapporteur left it
+    conn.execute("ALTER TABLE questions DROP COLUMN needs_check")
+    conn.execute("DELETE FROM schema_version WHERE version = 2")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        rows = dict(store.conn.execute("SELECT qid, needs_check FROM questions").fetchall())
+    assert {q["id"]: rows[q["id"]] for q in checked["questions"]} == {
+        q["id"]: int(q["needs_check"]) for q in checked["questions"]
+    }
+    assert {rows[q["id"]] for q in old["questions"]} == {1}

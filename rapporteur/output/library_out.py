@@ -127,6 +127,7 @@ def render_search(result: SearchResult, mark: Callable[[str], str] = lambda s: s
     lines = []
     for h in result.hits:
         status = f", {h.status}" if h.status else ""
+        status += ", to check" if h.needs_check else ""
         who = f" — {h.speaker}" if h.speaker else ""
         lines.append(
             f"{h.review_id}  {h.committee or '?'}  {_state(h.state_name, h.state_iso3)}  "

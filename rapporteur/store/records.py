@@ -91,7 +91,8 @@ class SearchHit:
     `snippet` is plain text, never markup; `marks` are [start, end) offsets of the matched
     terms inside it, so that each front end highlights after escaping. `question_ids` are
     the question itself (kind "question") or the questions an answer passage answers.
-    `score` is BM25, higher is better; scores are comparable within one kind.
+    `score` is BM25, higher is better; scores are comparable within one kind. `needs_check`
+    is set on question hits only: True when the tool is not sure of the question's status.
     """
 
     kind: str
@@ -104,6 +105,7 @@ class SearchHit:
     line: int
     side: str | None
     status: str | None
+    needs_check: bool | None
     speaker: str | None
     question_ids: tuple[str, ...]
     text: str

@@ -192,5 +192,16 @@ V1: tuple[str, ...] = (
     *(stmt for t, cols in SEARCH_KINDS.values() for stmt in fts_statements(t, cols)),
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
+V2: tuple[str, ...] = (
+    # needs_check: 1 when the tool is not sure of the question's status (review@1
+    # `questions[].needs_check`), 0 when it is; taken from the stored analysis of each review,
+    # 1 when that analysis predates the field.
+    "ALTER TABLE questions ADD COLUMN needs_check INTEGER NOT NULL DEFAULT 1",
+    f"""UPDATE questions SET needs_check = coalesce(
+        (SELECT json_extract(r.data, '$.questions[' || (questions.id & {(1 << ROW_BITS) - 1})
+                || '].needs_check')
+         FROM reviews r WHERE r.id = questions.review_id), 1)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -199,12 +199,12 @@ def facets(
 
 
 _DETAIL = {
-    # kind -> (speaker column, question ids column, display text column)
-    "question": ("t.asker", "t.qid", "t.text"),
-    "answer": ("NULL", "t.qids", "t.text"),
-    "paragraph": ("t.speaker", "NULL", "t.text"),
-    "figure": ("t.speaker", "NULL", "t.mention || ' — ' || coalesce(t.subject, '')"),
-    "commitment": ("t.speaker", "NULL", "t.text"),
+    # kind -> (speaker column, question ids column, display text column, needs_check column)
+    "question": ("t.asker", "t.qid", "t.text", "t.needs_check"),
+    "answer": ("NULL", "t.qids", "t.text", "NULL"),
+    "paragraph": ("t.speaker", "NULL", "t.text", "NULL"),
+    "figure": ("t.speaker", "NULL", "t.mention || ' — ' || coalesce(t.subject, '')", "NULL"),
+    "commitment": ("t.speaker", "NULL", "t.text", "NULL"),
 }
 
 
@@ -222,10 +222,10 @@ def hit(
         + f" FROM {fts} WHERE {fts} MATCH ? AND rowid = ?",
         (*[SNIP_OPEN, SNIP_CLOSE, tokens] * len(columns), match, rid),
     ).fetchone()
-    speaker, qids, text = _DETAIL[kind]
+    speaker, qids, text, needs_check = _DETAIL[kind]
     row = conn.execute(
         f"SELECT t.review_id, t.line, t.side, t.status, {speaker}, {qids}, {text}, "
-        "r.committee, r.state_name, r.state_iso3, r.year, r.title "
+        f"r.committee, r.state_name, r.state_iso3, r.year, r.title, {needs_check} "
         f"FROM {table} t JOIN reviews r ON r.id = t.review_id WHERE t.id = ?",
         (rid,),
     ).fetchone()
@@ -237,6 +237,7 @@ def hit(
         line=row[1],
         side=row[2],
         status=row[3],
+        needs_check=None if row[12] is None else bool(row[12]),
         speaker=row[4],
         question_ids=tuple((row[5] or "").split()),
         text=row[6],

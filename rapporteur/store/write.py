@@ -168,7 +168,8 @@ def _insert_dialogue(
         question_row = row_id(seq, "committee", q.get("status"), n)
         conn.execute(
             "INSERT INTO questions (id, review_id, qid, line, round, kind, asker, participant, "
-            "side, status, themes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?)",
+            "side, status, needs_check, themes, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?)",
             (
                 question_row,
                 review_id,
@@ -179,6 +180,7 @@ def _insert_dialogue(
                 q.get("asker"),
                 q.get("participant"),
                 q.get("status"),
+                int(q.get("needs_check") is not False),
                 " ".join(q.get("themes") or []),
                 q["text"],
             ),

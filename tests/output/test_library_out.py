@@ -18,3 +18,35 @@ def test_library_show_says_how_sure_each_status_is() -> None:
     assert "Closest passage (not an answer) [11]: A census would be held in 2026." in text
     assert "Questions: 4 (1 answered, 1 partial, 2 unanswered; 2 to check)" in text
 
+
+def test_library_search_marks_question_hits_to_check() -> None:
+    from rapporteur.store.records import SearchHit, SearchResult
+
+    def hit(needs_check: bool | None) -> SearchHit:
+        return SearchHit(
+            kind="question" if needs_check is not None else "paragraph",
+            review_id="5e1f00000000",
+            committee="CMW",
+            state_name="Ghana",
+            state_iso3="GHA",
+            year=2024,
+            title=None,
+            line=5,
+            side="committee",
+            status="unanswered" if needs_check is not None else None,
+            needs_check=needs_check,
+            speaker=None,
+            question_ids=(),
+            text="Were shelters open?",
+            snippet="Were shelters open?",
+            marks=(),
+            score=1.0,
+        )
+
+    result = SearchResult(
+        query="shelters", total=3, limit=20, offset=0, hits=(hit(True), hit(False), hit(None))
+    )
+    lines = library_out.render_search(result).splitlines()
+    assert lines[0].endswith("question [committee, unanswered, to check]")
+    assert lines[2].endswith("question [committee, unanswered]")
+    assert lines[4].endswith("paragraph [committee]")

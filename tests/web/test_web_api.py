@@ -10,15 +10,18 @@ import pytest
 
 from rapporteur import library
 from rapporteur.settings import Settings
+from rapporteur.store import Store
 from rapporteur.web import create_app
 from tests.fictional import review_text
 from tests.web.conftest import (
+    CHECKED_ID,
     ENVELOPE_KEYS,
     REVIEW,
     REVIEW_ID,
     SHA,
     SUMMARY,
     Client,
+    checked_review,
     reviews_in,
 )
 
@@ -72,6 +75,7 @@ def _hit(kind: str, line: int, side: str, text: str, start: int, **extra: Any) -
         "line": line,
         "side": side,
         "status": None,
+        "needs_check": None,
         "speaker": None,
         "question_ids": [],
         "text": text,
@@ -342,3 +346,24 @@ def test_api_shows_markup_from_documents_as_text(client: Client, db: Path) -> No
     assert detail["analysis"]["questions"][0]["text"] == payload
     hits = client.get("/api/search?q=alert").json()["hits"]
     assert hits[0]["text"] == payload
+
+
+def test_api_search_question_hits_say_whether_to_check(client: Client, db: Path) -> None:
+    with Store(db) as store:
+        store.put(checked_review())
+    body = client.get("/api/search?q=cost&kind=question").json()
+    hits = {h["review_id"]: h for h in body["hits"]}
+    assert hits[CHECKED_ID]["needs_check"] is False
+    assert hits[REVIEW_ID]["needs_check"] is True  # stored without the field: to check
+    others = client.get("/api/search?q=remittances&kind=answer&kind=paragraph").json()
+    assert {h["needs_check"] for h in others["hits"]} == {None}
+
+
+def test_api_review_keeps_confidence_and_needs_check(client: Client, db: Path) -> None:
+    with Store(db) as store:
+        store.put(checked_review())
+    analysis = client.get(f"/api/reviews/{CHECKED_ID}").json()["analysis"]
+    assert [(q["confidence"], q["needs_check"]) for q in analysis["questions"]] == [
+        (0.92, False),
+        (0.55, True),
+    ]

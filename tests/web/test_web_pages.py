@@ -205,3 +205,12 @@ def test_review_page_of_a_review_stored_before_confidence(client: Client) -> Non
     assert _text(html).count("⚑ Check this") == 2
     assert "confidence unknown" in html
 
+
+def test_search_page_marks_question_hits_to_check(client: Client, db: Path) -> None:
+    with Store(db) as store:
+        store.put(checked_review())
+    html = client.get("/search?q=labour+code&kind=question").text
+    assert _text(html).count("⚑ Check this") == 2  # REVIEW's and the checked review's q002
+    both = _text(client.get("/search?q=lower+cost&kind=question").text)
+    assert "2 matches" in both  # q001 of each review; only REVIEW's, stored without
+    assert both.count("⚑ Check this") == 1  # needs_check, is to check
