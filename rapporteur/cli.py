@@ -122,6 +122,13 @@ _limits = [
         default=None,
         help="Theme taxonomy file (TOML) to use instead of the packaged one.",
     ),
+    click.option(
+        "--method",
+        type=click.Choice(["semantic", "lexical"]),
+        default=None,
+        help="How questions are linked to answers: semantic (words and meaning, the default) "
+        "or lexical (words only, faster).",
+    ),
 ]
 
 
@@ -168,6 +175,7 @@ def analyze(
     max_bytes: int | None,
     fetch_timeout: float | None,
     taxonomy: Path | None,
+    method: str | None,
 ) -> None:
     """Analyse one review: SOURCE is a .txt/.html/.pdf file, an http(s) URL, or - for stdin."""
     settings = from_env(
@@ -175,6 +183,7 @@ def analyze(
         fetch_timeout=fetch_timeout,
         taxonomy=taxonomy,
         align=False if no_align else None,
+        method=method,
     )
     review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
     if fmt == "json":
@@ -214,12 +223,15 @@ def unanswered(
     max_bytes: int | None,
     fetch_timeout: float | None,
     taxonomy: Path | None,
+    method: str | None,
 ) -> None:
     """List the questions of one review left unanswered (and partially answered), by asker
     and theme, with line references: text ready to paste into a follow-up letter."""
     from .output.unanswered_out import render
 
-    settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
+    settings = from_env(
+        max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, method=method
+    )
     review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
     write_output(render(review, include_partial=include_partial), output)
 
@@ -274,6 +286,7 @@ def export(
     max_bytes: int | None,
     fetch_timeout: float | None,
     taxonomy: Path | None,
+    method: str | None,
 ) -> None:
     """Export one review: REVIEW_OR_SOURCE is a file, an http(s) URL or - (analysed now),
     or else the id of a review in the library."""
@@ -284,7 +297,9 @@ def export(
             "--format csv writes four files (questions, answers, figures, commitments): "
             "give -o FOLDER or -o PREFIX-."
         )
-    settings = from_env(max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy)
+    settings = from_env(
+        max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, method=method
+    )
     result = exporting.export(
         target,
         fmt,
@@ -374,6 +389,7 @@ def ingest(
     max_bytes: int | None,
     fetch_timeout: float | None,
     taxonomy: Path | None,
+    method: str | None,
 ) -> None:
     """Add documents to the library: files, folders (searched recursively for .txt, .html,
     .htm, .pdf and .docx), http(s) URLs and lists of URLs.
@@ -388,7 +404,11 @@ def ingest(
 
     library.require_sources(list(sources))
     settings = from_env(
-        max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, workers=workers
+        max_bytes=max_bytes,
+        fetch_timeout=fetch_timeout,
+        taxonomy=taxonomy,
+        workers=workers,
+        method=method,
     )
     bar: Any = None
 

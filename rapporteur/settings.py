@@ -32,8 +32,9 @@ class Settings:
     """Theme taxonomy file; None uses the packaged one."""
     align: bool = True
     """Link questions to answers (the dialogue stage)."""
-    semantic: bool = False
-    """Use the optional sentence-embedding model in alignment when installed."""
+    method: str = "semantic"
+    """How questions are linked to answers: "semantic" (words and meaning, with the packaged
+    sentence-embedding model) or "lexical" (words only; faster)."""
 
 
 def _env_int(name: str, default: int) -> int:
@@ -66,9 +67,11 @@ ENV = {
     "max_upload_bytes": "RAPPORTEUR_MAX_UPLOAD_BYTES",
     "workers": "RAPPORTEUR_WORKERS",
     "page_cache": "RAPPORTEUR_PAGE_CACHE",
+    "method": "RAPPORTEUR_METHOD",
 }
 """Setting -> the environment variable that overrides its default (docs/hardening.md)."""
 
+METHODS = ("semantic", "lexical")
 _MINIMUM = {"max_bytes": 1, "fetch_timeout": 0.1, "max_upload_bytes": 1, "workers": 0}
 
 
@@ -81,6 +84,8 @@ def check(settings: Settings) -> Settings:
             raise_config(f"{name.replace('_', '-')} must be at least {low}, not {value}.")
     if settings.page_cache < 0:
         raise_config(f"page-cache must be 0 (off) or more, not {settings.page_cache}.")
+    if settings.method not in METHODS:
+        raise_config(f"method must be semantic or lexical, not {settings.method!r}.")
     return settings
 
 
@@ -100,6 +105,7 @@ def from_env(**overrides: object) -> Settings:
         max_upload_bytes=_env_int(ENV["max_upload_bytes"], base.max_upload_bytes),
         workers=_env_int(ENV["workers"], base.workers),
         page_cache=_env_int(ENV["page_cache"], base.page_cache),
+        method=os.environ.get(ENV["method"]) or base.method,
     )
     given = {k: v for k, v in overrides.items() if v is not None}
     return check(replace(base, **given) if given else base)  # type: ignore[arg-type]

@@ -45,7 +45,8 @@ def review_file(tmp_path: Path) -> Path:
 
 
 def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable, value in zip(ENV.values(), ("1000", "2.5", "2000", "3", "0"), strict=True):
+    values = ("1000", "2.5", "2000", "3", "0", "lexical")
+    for variable, value in zip(ENV.values(), values, strict=True):
         monkeypatch.setenv(variable, value)
     settings = from_env()
     assert (settings.max_bytes, settings.fetch_timeout, settings.max_upload_bytes) == (
@@ -53,7 +54,7 @@ def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> No
         2.5,
         2000,
     )
-    assert (settings.workers, settings.page_cache) == (3, 0)
+    assert (settings.workers, settings.page_cache, settings.method) == (3, 0, "lexical")
     assert from_env(max_bytes=50, workers=None).max_bytes == 50  # the option wins, None ignored
 
 

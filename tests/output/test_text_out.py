@@ -41,7 +41,9 @@ def test_text_unanswered_shows_the_closest_passage_without_a_score() -> None:
 def _review() -> Review:
     review = analyze(FIXTURE)
     sure = [
-        dataclasses.replace(q, confidence=0.9, needs_check=False) if i % 2 else q
+        dataclasses.replace(q, confidence=0.9, needs_check=False)
+        if i % 2
+        else dataclasses.replace(q, confidence=None, needs_check=True)
         for i, q in enumerate(review.questions)
     ]
     return dataclasses.replace(review, questions=tuple(sure))

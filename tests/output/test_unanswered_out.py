@@ -10,13 +10,30 @@ from rapporteur.output import unanswered_out
 from tests.output.samples import FIXTURE
 
 
+# The statuses these tests are about, pinned so that they do not follow the status model.
+STATUSES = {
+    "How many seasonal": "answered",
+    "What was being done": "answered",
+    "Please provide": "unanswered",
+    "A Committee Expert": "answered",
+    "Were there shelters": "unanswered",
+    "How did the State": "unanswered",
+}
+
+
+def _status(text: str) -> str:
+    return next(v for k, v in STATUSES.items() if text.startswith(k))
+
+
 def _review(sure: set[str], confidence: float = 0.9) -> Review:
     """The fixture with the questions whose text starts with one of `sure` marked sure."""
     review = analyze(FIXTURE)
     questions = tuple(
-        dataclasses.replace(q, confidence=confidence, needs_check=False)
+        dataclasses.replace(
+            q, status=_status(q.text), confidence=confidence, needs_check=False
+        )
         if any(q.text.startswith(s) for s in sure)
-        else dataclasses.replace(q, confidence=0.5, needs_check=True)
+        else dataclasses.replace(q, status=_status(q.text), confidence=0.5, needs_check=True)
         for q in review.questions
     )
     return dataclasses.replace(review, questions=questions)

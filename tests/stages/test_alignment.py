@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rapporteur.api import analyze_text
 from rapporteur.models import Question, Review
 from rapporteur.output.json_out import dumps, to_dict
@@ -146,22 +148,38 @@ def test_thesaurus_maps_synonyms_and_drops_genre_filler() -> None:
     assert analyzer.terms("aids to navigation") != analyzer.terms("AIDS")
 
 
-def test_alignment_thresholds_are_ordered() -> None:
-    assert PARAMS.partial_score <= PARAMS.answered_score
-    assert PARAMS.partial_cover <= PARAMS.answered_cover
+def test_alignment_lexical_method_uses_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--method lexical` never loads the sentence-embedding model."""
+    from rapporteur.settings import Settings
+    from rapporteur.stages import embeddings
 
+    def refuse() -> None:
+        raise AssertionError("the model was loaded")
 
-def test_alignment_focus_terms_come_from_the_whole_document() -> None:
-    from rapporteur.stages.alignment import features
-
-    review = analyze_text(document())
-    feats = features(review, focus=True)
-    by_text = {q.text: f for q, f in zip(review.questions, feats, strict=True)}
-    for f in feats:
-        assert 0.0 <= f.focus_cover <= 1.0
-    # The Ombudsperson's budget is answered in round 2: its focus terms are all there.
+    monkeypatch.setattr(embeddings, "encoder", refuse)
+    review = analyze_text(document(), settings=Settings(method="lexical"))
     q = question(review, "budget of the Ombudsperson")
-    assert by_text[q.text].focus_cover == 1.0
+    assert q.status == "answered" and q.confidence is not None
+
+
+def test_alignment_semantic_method_finds_a_paraphrased_answer() -> None:
+    """An answer sharing almost no word with the question ranks first by its meaning."""
+    text = "\n\n".join(
+        [
+            TITLE,
+            LEAD,
+            "Questions by Committee Experts",
+            "PEDRO ALVES, Committee Expert, asked about schooling.  What proportion of the "
+            "children of migrant workers attended school?",
+            "Responses by the Delegation",
+            "The delegation said the labour code had been revised in 2021 to cover seasonal "
+            "workers.  Some 87 per cent of pupils born to foreign employees were enrolled in "
+            "primary or secondary education.",
+        ]
+    )
+    review = analyze_text(text + "\n")
+    q = question(review, "What proportion")
+    assert q.answers[0].text.startswith("Some 87 per cent of pupils")
 
 
 def test_calibration_reviews_are_fictional_and_exact() -> None:
@@ -221,14 +239,43 @@ def test_alignment_quantity_questions_prefer_evidence_with_a_quantity() -> None:
 
 
 def test_alignment_answer_without_the_asked_type_is_partial() -> None:
-    """ "How many ...?" answered with a policy and no figure is a partial answer."""
-    from dataclasses import replace
-
-    from rapporteur.stages.alignment import align
-
+    """ "How many ...?" answered with a policy and no figure is at most a partial answer."""
     review = shelters_review("and offered legal advice.")
-    typed = align(review, replace(PARAMS, typed_status=1.0, answered_score=0.0)).questions[0]
-    assert typed.status == "partial"
-    assert "gives no figure" in typed.status_reason
-    untyped = align(review, replace(PARAMS, typed_status=0.0, answered_score=0.0)).questions[0]
-    assert untyped.status == "answered"
+    q = review.questions[0]
+    assert q.status == "partial"
+    assert "gives no figure" in q.status_reason
+    with_figure = shelters_review("and eleven of them now operated in the country.")
+    assert with_figure.questions[0].status == "answered"
+
+
+def yes_no_review(reply: str) -> Review:
+    """A turn-by-turn exchange: one yes/no question, then the delegation's next reply."""
+    return analyze_text(
+        "\n\n".join(
+            [
+                TITLE,
+                LEAD,
+                "Questions by Committee Experts",
+                "PEDRO ALVES, Committee Expert, said the Committee had read about a new quota.  "
+                "Was it true that the quota for women candidates had been abolished?",
+                "Responses by the Delegation",
+                reply,
+                "Questions by Committee Experts",
+                "A Committee Expert asked how many labour inspectors there were.",
+                "Responses by the Delegation",
+                "A delegate said there were 240 labour inspectors, a third of them women.",
+            ]
+        )
+        + "\n"
+    )
+
+
+def test_alignment_short_reply_answers_a_yes_no_question_in_the_next_turn() -> None:
+    review = yes_no_review("A delegate said that was correct.")
+    q = question(review, "quota for women candidates")
+    assert q.answers[0].text == "A delegate said that was correct."
+    assert q.status == "answered"
+    assert "confirms or denies" in q.status_reason
+    # The same words two turns later, after a reply about something else, are no answer.
+    other = yes_no_review("A delegate said the electoral code was being revised.")
+    assert question(other, "quota for women candidates").status != "answered"
