@@ -12,18 +12,57 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 SIDES = ("committee", "delegation", "other")
-SECTION_KINDS = (
-    "chrome",
-    "lead",
-    "report",
-    "presentation",
-    "questions",
-    "responses",
-    "concluding",
-    "boilerplate",
-    "other",
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SectionKind:
+    """One kind of section, and which stages look inside it.
+
+    This table is the one list of section kinds: the stages, the outputs and the JSON Schema
+    enum (checked by a test) all follow it, so a genre that needs a new kind adds it here.
+    """
+
+    name: str
+    label: str
+    """How the brief and the text output name a section of this kind that has no heading."""
+    body: bool = False
+    """Part of the dialogue proper (not the lead, which repeats it, nor the page around it)."""
+    speaking: bool = False
+    """Its paragraphs are someone's turn: the speakers stage gives each one a speaker."""
+    evidence: bool = False
+    """The delegation may answer a question here."""
+
+
+SECTION_KIND_TABLE: tuple[SectionKind, ...] = (
+    SectionKind(name="chrome", label="Page furniture"),
+    SectionKind(name="lead", label="Summary"),
+    SectionKind(name="report", label="Report", body=True),
+    SectionKind(
+        name="presentation",
+        label="Presentation of the report",
+        body=True,
+        speaking=True,
+        evidence=True,
+    ),
+    SectionKind(name="questions", label="Questions by Committee Experts", body=True, speaking=True),
+    SectionKind(
+        name="responses",
+        label="Responses by the delegation",
+        body=True,
+        speaking=True,
+        evidence=True,
+    ),
+    SectionKind(
+        name="concluding", label="Concluding remarks", body=True, speaking=True, evidence=True
+    ),
+    SectionKind(name="boilerplate", label="Closing notes"),
+    SectionKind(name="other", label="Other", body=True, speaking=True, evidence=True),
 )
-BODY_KINDS = frozenset({"report", "presentation", "questions", "responses", "concluding", "other"})
+SECTION_KINDS = tuple(k.name for k in SECTION_KIND_TABLE)
+BODY_KINDS = frozenset(k.name for k in SECTION_KIND_TABLE if k.body)
+SPEAKING_KINDS = frozenset(k.name for k in SECTION_KIND_TABLE if k.speaking)
+EVIDENCE_KINDS = frozenset(k.name for k in SECTION_KIND_TABLE if k.evidence)
+SECTION_LABELS = {k.name: k.label for k in SECTION_KIND_TABLE}
 QUESTION_KINDS = ("direct", "indirect", "request")
 STATUSES = ("answered", "partial", "unanswered")
 

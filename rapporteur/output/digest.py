@@ -12,21 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import SECTION_LABELS
+
 STATUS_ORDER = ("answered", "partial", "unanswered")
 UNNAMED_EXPERTS = "Experts not named in the summary"
 NO_THEME = "(no theme)"
-
-_KIND_LABELS = {
-    "lead": "Summary",
-    "report": "Report",
-    "presentation": "Presentation of the report",
-    "questions": "Questions by Committee Experts",
-    "responses": "Responses by the delegation",
-    "concluding": "Concluding remarks",
-    "boilerplate": "Closing notes",
-    "chrome": "Page furniture",
-    "other": "Other",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +52,7 @@ class StatusCount:
 def sections(data: dict[str, Any]) -> list[SectionRef]:
     """Sections with labels like "Questions by Committee Experts (2 of 3)"."""
     raw = list(data.get("sections") or [])
-    names = [s.get("heading") or _KIND_LABELS.get(s.get("kind") or "other", "Other") for s in raw]
+    names = [s.get("heading") or SECTION_LABELS.get(s.get("kind") or "other", "Other") for s in raw]
     totals = Counter(names)
     seen: Counter[str] = Counter()
     out = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..models import Review
+from ..models import BODY_KINDS, Review
 from ..settings import Settings
 
 _STOPWORDS = {
@@ -91,7 +91,6 @@ def language(text: str) -> str:
     return best
 
 
-_BODY = frozenset({"report", "presentation", "questions", "responses", "concluding", "other"})
 _ENDS_SENTENCE = re.compile(r"[.?!:;\"'”’)\]]\s*$")
 
 
@@ -99,7 +98,7 @@ def _structure_warnings(review: Review) -> list[str]:
     """Duplicated paragraphs and a document cut off mid-sentence: analysed, but said."""
     out = []
     kinds = {s.index: s.kind for s in review.sections}
-    body = [p for p in review.paragraphs if kinds.get(p.section) in _BODY]
+    body = [p for p in review.paragraphs if kinds.get(p.section) in BODY_KINDS]
     seen: dict[str, int] = {}
     repeated = []
     for p in body:

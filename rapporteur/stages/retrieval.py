@@ -29,12 +29,10 @@ from dataclasses import dataclass, field
 import bm25s
 import numpy as np
 
-from ..models import Question, Review, Sentence
+from ..models import EVIDENCE_KINDS, Question, Review, Sentence
 from . import answer_types
 from .questions import section_rounds
 from .thesaurus import Analyzer, words
-
-EVIDENCE_KINDS = frozenset({"presentation", "responses", "concluding", "other"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,11 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from ..models import Participant, Review, Turn, Voice
+from ..models import SPEAKING_KINDS, Participant, Review, Turn, Voice
 from ..settings import Settings
 from .cues import SpeakerCue, find_led_by, find_speaker
-
-SPEAKING_KINDS = frozenset({"presentation", "questions", "responses", "concluding", "other"})
 
 _COMMITTEE_TITLE = re.compile(
     r"\b(Committee Expert|Country (Co-)?Rapporteur|Co-Rapporteur|Rapporteur|Committee (Chair|"

@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 
+from rapporteur.models import SECTION_KINDS
 from rapporteur.output import json_schema
 from tests.output.samples import contradiction_data, minimal_data
 
@@ -113,3 +114,9 @@ def test_schema_field_check_notices_an_undescribed_field() -> None:
     data["brand_new"] = True
     schema = json_schema.load()
     assert _undescribed(data, schema, schema, "$") == ["$.brand_new", "$.questions[].certainty"]
+
+
+def test_schema_section_kinds_follow_the_models_table() -> None:
+    """The schema file is static JSON: its enum must list exactly rapporteur.models' kinds."""
+    schema = json_schema.load()
+    assert tuple(schema["$defs"]["section_kind"]["enum"]) == SECTION_KINDS

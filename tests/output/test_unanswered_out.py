@@ -9,7 +9,6 @@ from rapporteur.models import Review
 from rapporteur.output import unanswered_out
 from tests.output.samples import FIXTURE
 
-
 # The statuses these tests are about, pinned so that they do not follow the status model.
 STATUSES = {
     "How many seasonal": "answered",
