@@ -79,6 +79,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=3, help="Runs of each query and filter.")
     parser.add_argument("--keep", type=Path, default=None, help="Folder to keep docs and db in.")
+    parser.add_argument(
+        "--method",
+        choices=["semantic", "lexical"],
+        default="lexical",
+        help="Linking method for ingest (lexical: the store is measured here, not the model; "
+        "bench/analyze.py times the model).",
+    )
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="rapporteur-bench-"))
@@ -90,7 +97,9 @@ def main() -> None:
     print(f"generated {args.reviews} fictional reviews in {time.perf_counter() - start:.1f} s")
 
     start = time.perf_counter()
-    summary = library.ingest_paths([docs], db, settings=Settings(), workers=args.workers)
+    summary = library.ingest_paths(
+        [docs], db, settings=Settings(method=args.method), workers=args.workers
+    )
     elapsed = time.perf_counter() - start
     print(
         f"ingest: {summary.added} added, {summary.failed} failed in {elapsed:.1f} s with "

@@ -39,14 +39,28 @@ def _run(args: list[str]) -> str:
 
 
 def analysis(quick: bool) -> list[Row]:
-    out = _run(["bench/analyze.py", "--copies", "100" if quick else "1000"])
+    out = _run(["bench/analyze.py"] + (["--copies", "10"] if quick else []))
     rows: list[Row] = []
-    one = re.search(r"one document: median ([\d.]+) ms", out)
-    if one:
-        rows.append(("analysis", "one document (median)", f"{one.group(1)} ms", ""))
-    m = re.search(r"= ([\d.]+) documents/s", out)
-    if m:
-        rows.append(("analysis", "throughput, one core", f"{m.group(1)} documents/s", ""))
+    budgets = {"lexical": 100.0, "semantic": 300.0}
+    for method, budget in budgets.items():
+        one = re.search(rf"\[{method}\] one document: median ([\d.]+) ms", out)
+        if one:
+            ms = float(one.group(1))
+            verdict = "ok" if ms < budget else "MISSED"
+            rows.append(
+                (
+                    "analysis",
+                    f"one document, {method} (median)",
+                    f"{ms:.0f} ms",
+                    f"< {budget:.0f} ms: {verdict}",
+                )
+            )
+        m = re.search(rf"\[{method}\] throughput: .* = ([\d.]+) ms per document", out)
+        if m:
+            rows.append(("analysis", f"per document in a batch, {method}", f"{m.group(1)} ms", ""))
+        peak = re.search(rf"\[{method}\] peak memory of the process so far: (\d+) MB", out)
+        if peak:
+            rows.append(("analysis", f"peak memory, {method}", f"{peak.group(1)} MB", ""))
     return rows or [("analysis", "see the output above", "", "")]
 
 

@@ -24,6 +24,10 @@ from tests.fictional import write_reviews
 pytestmark = pytest.mark.slow
 
 
+# Crash safety of the store is tested here: words-only linking keeps the runs short.
+INGEST = [sys.executable, "-m", "rapporteur", "ingest", "--method", "lexical"]
+
+
 def rapporteur(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "rapporteur", *args],
@@ -63,7 +67,7 @@ def test_faults_ingest_killed_at_random_points(docs: Path, tmp_path: Path) -> No
     for n, delay in enumerate(sorted(rng.uniform(0.8, 3.0) for _ in range(3))):
         db = tmp_path / f"lib{n}.db"
         proc = subprocess.Popen(
-            [sys.executable, "-m", "rapporteur", "ingest", str(docs), "--db", str(db), "-j", "1"],
+            [*INGEST, str(docs), "--db", str(db), "-j", "1"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -90,7 +94,7 @@ def test_faults_two_ingests_at_once(docs: Path, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "rapporteur", "ingest", str(folder), "--db", str(db)],
+            [*INGEST, str(folder), "--db", str(db)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

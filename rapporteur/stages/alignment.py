@@ -46,6 +46,8 @@ from .thesaurus import load
 
 MAX_ANSWERS = 3
 NO_EVIDENCE = "The delegation has no passage in the body that could answer it."
+MAX_SEMANTIC_SENTENCES = 5000
+"""Above this (about 20 s of encoding on one core, a 500 KB record), words alone link."""
 SEMANTIC_FLOOR = 0.3
 """A passage sharing no word with the question is a candidate only from this similarity on."""
 
@@ -61,6 +63,19 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
     if not review.questions:
         return review
     semantic = method == "semantic" and embeddings.available()
+    warnings = review.warnings
+    if semantic and len(review.sentences) > MAX_SEMANTIC_SENTENCES:
+        semantic = False
+        warnings += (
+            f"The review has {len(review.sentences):,} sentences, more than the "
+            f"{MAX_SEMANTIC_SENTENCES:,} the meaning model reads in reasonable time: questions "
+            "were linked to answers by their words only.",
+        )
+    elif method == "semantic" and not semantic:
+        warnings += (
+            "The sentence-embedding model is not installed: questions were linked to answers "
+            "by their words only.",
+        )
     model = status_model.load("semantic" if semantic else "lexical")
     out = []
     for q, f in zip(review.questions, features(review, params, semantic), strict=True):
@@ -75,7 +90,7 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
                 needs_check=v.needs_check,
             )
         )
-    return replace(review, questions=tuple(out))
+    return replace(review, questions=tuple(out), warnings=warnings)
 
 
 @dataclass(slots=True)
