@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 SIDES = ("committee", "delegation", "other")
+DOCUMENT_KINDS = ("meeting_summary", "press_release", "summary_record", "concluding_observations")
+"""The genres of the JSON contract (`document.kind`); rapporteur.genres registers the ones read."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,6 +175,8 @@ class Metadata:
     title: str | None
     year: int | None
     """Year of the review (from the date, else the release code): resolves "last year"."""
+    symbol: str | None = None
+    """The document's own UN symbol ("CMW/C/SR.545"), not the report's; None when not given."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -317,6 +321,8 @@ class Review:
     """Everything rapporteur knows about one document; built stage by stage."""
 
     document: Document
+    document_kind: str | None = None
+    """The genre segment detected (`document.kind`: meeting_summary, press_release, ...)."""
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     sections: tuple[Section, ...] = ()

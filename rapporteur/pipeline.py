@@ -41,9 +41,9 @@ def _s(name: str, module: str, requires: str, provides: str, optional: bool = Fa
 
 
 STAGES: tuple[Stage, ...] = (
-    _s("segment", "segment", "document", "paragraphs sections"),
+    _s("segment", "segment", "document", "paragraphs sections document_kind"),
     _s("metadata", "metadata", "paragraphs sections", "metadata"),
-    _s("speakers", "speakers", "paragraphs sections", "participants turns"),
+    _s("speakers", "speakers", "paragraphs sections document_kind", "participants turns"),
     _s("questions", "questions", "turns sections", "questions"),
     _s("dialogue", "alignment", "questions turns", "answers", optional=True),
     _s("figures", "figures", "turns metadata", "figures", optional=True),

@@ -40,6 +40,8 @@ def to_dict(review: Review) -> dict[str, Any]:
             "sha256": doc.sha256,
             "lines": doc.line_count,
             "title": meta.title if meta else doc.title,
+            "kind": review.document_kind,
+            "symbol": meta.symbol if meta else None,
         },
         "is_dialogue": review.is_dialogue,
         "warnings": list(doc.warnings) + list(review.warnings),

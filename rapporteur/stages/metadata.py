@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..genres.page import document_symbol
 from ..models import Metadata, NextMeeting, ReportInfo, Review, StateParty
 from ..reference import BY_ACRONYM, TREATY_BODIES, country_at, country_by_code, find_countries
 from ..settings import Settings
@@ -296,6 +297,7 @@ def run(review: Review, settings: Settings) -> Review:
         next_meeting=next_meeting,
         title=title,
         year=year,
+        symbol=document_symbol(review.document.text),
     )
     return replace(review, metadata=meta)
 

@@ -13,9 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from .. import genres
+from ..genres.cues import SpeakerCue
 from ..models import SPEAKING_KINDS, Participant, Review, Turn, Voice
 from ..settings import Settings
-from .cues import SpeakerCue, find_led_by, find_speaker
 
 _COMMITTEE_TITLE = re.compile(
     r"\b(Committee Expert|Country (Co-)?Rapporteur|Co-Rapporteur|Rapporteur|Committee (Chair|"
@@ -218,13 +219,10 @@ class _Registry:
         return matches[0] if len(matches) == 1 else None
 
 
-def _context_side(kind: str) -> str | None:
-    return {"questions": "committee", "responses": "delegation", "presentation": "delegation"}.get(
-        kind
-    )
-
-
 def run(review: Review, settings: Settings) -> Review:
+    genre = genres.by_name(review.document_kind)
+    find_speaker, find_led_by = genre.find_speaker, genre.find_led_by
+    sides = genre.default_sides
     sections = review.sections
     sentences = review.sentences
     registry = _Registry()
@@ -245,7 +243,7 @@ def run(review: Review, settings: Settings) -> Review:
                 continue
             found.append((si, cue))
             if cue.kind == "named":
-                registry.add(cue, _context_side(kind))
+                registry.add(cue, sides.get(kind))
         led = find_led_by(p.text) if ("led by" in p.text or "headed by" in p.text) else None
         if led is not None:
             person = registry.add(led, "delegation")
@@ -259,7 +257,7 @@ def run(review: Review, settings: Settings) -> Review:
     for p in review.paragraphs:
         for _, cue in cues.get(p.index, []):
             if cue.kind == "honorific" and registry.resolve_surname(cue.name) is None:
-                side = side_of_title(cue.title) or _context_side(kind_of[p.index])
+                side = side_of_title(cue.title) or sides.get(kind_of[p.index])
                 if side is not None and kind_of[p.index] in SPEAKING_KINDS:
                     registry.add(cue, side)
 
@@ -283,11 +281,11 @@ def run(review: Review, settings: Settings) -> Review:
         first_sentence = p.sentences[0]
         own: list[Voice] = []
         for si, cue in cues.get(p.index, []):
-            voice = _voice_for(cue, si, registry, pid, kind)
+            voice = _voice_for(cue, si, registry, pid, sides.get(kind))
             if voice is not None:
                 own.append(voice)
         if not own or own[0].sentence != first_sentence:
-            inherited = previous or _default_voice(kind, head, pid)
+            inherited = previous or _default_voice(kind, sides.get(kind), head, pid)
             if inherited is None:
                 if not own:
                     continue
@@ -311,7 +309,7 @@ def run(review: Review, settings: Settings) -> Review:
 
 
 def _voice_for(
-    cue: SpeakerCue, si: int, registry: _Registry, pid: dict[str, str], kind: str
+    cue: SpeakerCue, si: int, registry: _Registry, pid: dict[str, str], context: str | None
 ) -> Voice | None:
     if cue.kind in {"named", "honorific"}:
         if cue.kind == "named":
@@ -320,7 +318,7 @@ def _voice_for(
             person = registry.resolve_surname(cue.name)
         if person is None:
             return None
-        side = person.side or _context_side(kind) or "other"
+        side = person.side or context or "other"
         return Voice(
             sentence=si, side=side, speaker=person.name, participant=pid[person.key], inferred=False
         )
@@ -334,8 +332,11 @@ def _voice_for(
     return None
 
 
-def _default_voice(kind: str, head: _Person | None, pid: dict[str, str]) -> Voice | None:
-    """Who speaks in a section's first paragraph when it names nobody."""
+def _default_voice(
+    kind: str, side: str | None, head: _Person | None, pid: dict[str, str]
+) -> Voice | None:
+    """Who speaks in a section's first paragraph when it names nobody: the head of delegation
+    presents the report; otherwise the side the genre gives the section kind."""
     if kind == "presentation" and head is not None:
         return Voice(
             sentence=0,
@@ -344,11 +345,11 @@ def _default_voice(kind: str, head: _Person | None, pid: dict[str, str]) -> Voic
             participant=pid[head.key],
             inferred=True,
         )
-    if kind in {"presentation", "responses"}:
+    if side == "delegation":
         return Voice(
             sentence=0, side="delegation", speaker="The delegation", participant=None, inferred=True
         )
-    if kind == "questions":
+    if side == "committee":
         return Voice(
             sentence=0,
             side="committee",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rapporteur.stages.segment import heading_kind, is_chrome
+from rapporteur.genres.meeting_summary import heading_kind
+from rapporteur.genres.page import is_chrome
 from tests.conftest import FIXTURES, make_review
 
 

@@ -1,7 +1,8 @@
-"""Phrases of the genre that say who speaks and which part of the dialogue a paragraph is.
+"""The speaker patterns of UN Geneva meeting summaries and press releases: who speaks.
 
-Shared by the segmenter (headless press releases are sectioned by these cues) and the
-speaker stage (who is speaking), so the two can never disagree about a phrase.
+"Ms. Dzumhur, Country Rapporteur, asked ...", "An Expert asked ...", "The delegation said ...".
+Both genres share these patterns; a genre whose records name speakers differently (summary
+records: "Mr. X (Kyrgyzstan) said") gives its own `find_speaker` in its registry entry.
 """
 
 from __future__ import annotations
@@ -241,67 +242,3 @@ def find_led_by(text: str) -> SpeakerCue | None:
     return SpeakerCue(
         "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), None
     )
-
-
-# Section cues for documents without headings, checked on a paragraph's first 300 characters.
-_SECTION_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "concluding",
-        re.compile(
-            r"^(?:In|By way of) (?:his|her|their|its)?\s*(?:concluding|closing|"
-            r"final) (?:remarks|statement|comments)|^Concluding (?:the|her|his)|"
-            r"\b(?:in|by way of) (?:his |her |their |its )?(?:concluding|closing) "
-            r"(?:remarks|statement)\b",
-            re.I,
-        ),
-    ),
-    (
-        "report",
-        re.compile(
-            r"^The Committee (?:has|had) before it\b|^The (?:State party'?s )?"
-            r"reports? (?:can|may) be (?:read|found)",
-            re.I,
-        ),
-    ),
-    (
-        "presentation",
-        re.compile(
-            r"\b(?:presenting|introducing) the (?:State party'?s )?reports?\b|"
-            r"\bpresented the (?:State party'?s )?reports?\b|"
-            r"^Introducing the reports? was\b",
-            re.I,
-        ),
-    ),
-    (
-        "responses",
-        re.compile(
-            r"^(?:In|By way of) (?:response|reply)|^(?:Responding|Replying|"
-            r"Answering) to\b|^The delegation (?:said|noted|explained|replied|"
-            r"responded|stated|added|informed)|^(?:A|Another|The head of the|"
-            r"The) (?:delegate|delegation)\b",
-            re.I,
-        ),
-    ),
-    (
-        "questions",
-        re.compile(
-            r"^(?:In|During) the (?:ensuing |interactive )?(?:dialogue|discussion|"
-            r"debate)|^(?:Committee Experts?|Committee members?|Experts)\b|"
-            r"^(?:A|An|Another|One) (?:Committee )?(?:Expert|member)\b|"
-            r"^(?:Committee )?(?:Expert|Country Rapporteur|Rapporteur|Chairperson)"
-            r"\s+[A-Z]|, (?:Committee Expert|Country Rapporteur|"
-            r"Committee Chairperson|Country Co-Rapporteur|"
-            r"Rapporteur)\b",
-            re.I,
-        ),
-    ),
-)
-
-
-def paragraph_cue(text: str) -> str | None:
-    """The dialogue part a paragraph's opening announces (headless documents only)."""
-    head = text[:300]
-    for kind, pattern in _SECTION_CUES:
-        if pattern.search(head):
-            return kind
-    return None

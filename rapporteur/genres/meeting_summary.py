@@ -1,0 +1,119 @@
+"""The UN Geneva meeting summary: the dialogue's parts are marked by headings.
+
+"Report", "Presentation of Report", "Questions by Committee Experts", "Responses by the
+Delegation", "Concluding Remarks"; everything between the title and the first such heading is
+the lead, which summarises the body.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from .base import Genre, Sectioning
+from .cues import find_led_by, find_speaker
+from .page import Frame, is_closing_note
+
+_HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "concluding",
+        re.compile(r"\b(conclu\w*|closing|final) (remarks|statements?|comments)\b", re.I),
+    ),
+    ("responses", re.compile(r"\b(respons\w*|repl(y|ies)|answers?)\b", re.I)),
+    ("questions", re.compile(r"\b(questions?|dialogue|discussion|comments)\b", re.I)),
+    ("presentation", re.compile(r"\b(presentation|introduction|introductory|opening)\b", re.I)),
+    ("report", re.compile(r"^(the )?reports?$|^reports? (before|under consideration)", re.I)),
+)
+
+# Who speaks in a section's first paragraph when it names nobody.
+DIALOGUE_SIDES = MappingProxyType(
+    {"questions": "committee", "responses": "delegation", "presentation": "delegation"}
+)
+
+
+def heading_kind(text: str) -> str | None:
+    """The section kind a heading announces, or None if the text is not a heading."""
+    t = text.strip()
+    if not t or len(t) > 90 or t[-1] in ".;,:?!" or not t[0].isupper():
+        return None
+    words = t.split()
+    if len(words) > 12:
+        return None
+    for kind, pattern in _HEADING_KINDS:
+        if pattern.search(t):
+            return kind
+    return None
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short capitalised line without final punctuation: a heading of an unknown kind."""
+    t = text.strip()
+    if not t or len(t) > 80 or t[-1] in ".;,:?!)" or not t[0].isupper():
+        return False
+    words = t.split()
+    return (
+        1 <= len(words) <= 10
+        and sum(w[0].isupper() for w in words if w[0].isalpha()) >= len(words) / 2
+    )
+
+
+def _first_heading(frame: Frame) -> int | None:
+    return next(
+        (j for j in range(frame.head_end, frame.foot) if heading_kind(frame.texts[j]) is not None),
+        None,
+    )
+
+
+def detects(frame: Frame) -> bool:
+    """A heading that names a part of the dialogue stands between the title and the footer."""
+    return _first_heading(frame) is not None
+
+
+def classify(frame: Frame) -> Sectioning:
+    kinds = list(frame.kinds)
+    headings = dict(frame.headings)
+    first = _first_heading(frame)
+    if first is None:
+        return kinds, headings
+    for j in range(frame.head_end, first):
+        if kinds[j] == "other":
+            kinds[j] = "lead"
+    current = "other"
+    for j in range(first, frame.foot):
+        if kinds[j] == "chrome":
+            continue
+        text = frame.texts[j]
+        hk = heading_kind(text)
+        if hk is not None:
+            current = hk
+            headings[j] = text
+        elif _looks_like_heading(text) and j + 1 < frame.foot:
+            headings[j] = text  # a sub-heading keeps the current kind
+        elif is_closing_note(text):
+            kinds[j] = "boilerplate"
+            continue
+        kinds[j] = current
+    return kinds, headings
+
+
+GENRE = Genre(
+    name="meeting_summary",
+    detects=detects,
+    classify=classify,
+    section_kinds=frozenset(
+        {
+            "chrome",
+            "lead",
+            "report",
+            "presentation",
+            "questions",
+            "responses",
+            "concluding",
+            "boilerplate",
+            "other",
+        }
+    ),
+    default_sides=DIALOGUE_SIDES,
+    find_speaker=find_speaker,
+    find_led_by=find_led_by,
+)

@@ -1,0 +1,155 @@
+"""The UN web page around a record, found the same way whatever the genre.
+
+Site chrome (skip links and menus in the six UN languages, date lines) above the record, its
+title, and the footer boilerplate below it are set apart first, so that no genre's
+classifier and no later stage mistakes them for dialogue. What is left between `head_end`
+and `foot` is the record itself, which the detected genre then sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# Skip links and navigation labels in Arabic, Chinese, English, French, Russian, Spanish.
+_CHROME = re.compile(
+    r"^(skip to (the )?(main )?content|skip navigation|aller au contenu( principal)?|"
+    r"passer au contenu( principal)?|pasar al contenido( principal)?|ir al contenido( principal)?|"
+    r"перейти к основному (содержанию|содержимому)|перейти к содержанию|"
+    r"跳转到主要内容|跳到主要内容|跳至主要内容|"
+    r"الانتقال إلى المحتوى الرئيسي|انتقل إلى المحتوى الرئيسي|تخطي إلى المحتوى الرئيسي|"
+    r"meeting summar(y|ies)|press releases?|news( and events)?|media( center| centre)?|"
+    r"home|menu|search|share|print|print this page|back to top|related|tags?|"
+    r"résumés? (de|des) réunions?|communiqués? de presse|resúmenes de (las )?reuniones|"
+    r"сводки заседаний|краткие отчеты о заседаниях|пресс-релизы|会议摘要|新闻稿|"
+    r"ملخصات الاجتماعات|البيانات الصحفية|"
+    r"comunicados? de prensa|resumen de (la )?reunión|ohchr|un web tv|english|français|español|"
+    r"русский|中文|العربية|united nations( human rights)?( office of the high commissioner)?)"
+    r"\s*[:|]?$",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"(produced by the united nations information service|not an official record|"
+    r"english and french versions of our releases|for use of the (information )?media|"
+    r"can be found here\.|follow (unis|un) geneva|^fictional sample\b|"
+    r"^this (text|document) is fictional|media contact|for more information, please contact)",
+    re.I,
+)
+_RELEASE_CODE = re.compile(r"^[A-Z]{2,8}(?:\d{2}[./]\d{2,4}|/\d{2}/\d{2,4})[A-Z]?$")
+DATE_LINE = re.compile(
+    r"^(\w+,\s*)?\d{1,2}\s+(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{4}$",
+    re.I,
+)
+_NEXT_MEETING = re.compile(r"^the committee will (next )?(meet|reconvene|resume|hold)", re.I)
+_DELEGATION_LIST = re.compile(
+    r"^the delegation of .{2,240}? (was comprised|was composed|consisted|comprised|included|"
+    r"was made up|also included)",
+    re.I,
+)
+# A treaty body's own document symbol standing alone on a line: CMW/C/SR.545,
+# CRC/C/KEN/CO/6, E/C.12/KEN/CO/2-5, CAT/OP/MDV/1.
+_DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{2,6}/C|E/C\.12|CAT/OP)(?:/[A-Z0-9][A-Za-z0-9.()-]*)+")
+_SYMBOL_LINES = 30  # the symbol heads the first page
+
+
+def is_chrome(text: str) -> bool:
+    if len(text) >= 200:
+        return False  # menus and skip links are short
+    if _CHROME.match(text.strip()):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    # Navigation in a non-Latin script above English content.
+    return (
+        bool(letters) and len(text) < 200 and sum(c.isascii() for c in letters) < len(letters) / 3
+    )
+
+
+def is_boilerplate(text: str) -> bool:
+    t = text.strip()
+    # Footer notes are short; a long paragraph that mentions one is still dialogue.
+    return len(t) < 600 and bool(_BOILERPLATE.search(t) or _RELEASE_CODE.match(t))
+
+
+def is_closing_note(text: str) -> bool:
+    """Footer matter that may also stand inside the body: boilerplate, the next meeting, the
+    delegation's composition."""
+    return bool(is_boilerplate(text) or _NEXT_MEETING.match(text) or _DELEGATION_LIST.match(text))
+
+
+def _is_title(text: str) -> bool:
+    t = text.strip()
+    return len(t) < 400 and not t.endswith(".") and "\n" not in t
+
+
+def document_symbol(text: str) -> str | None:
+    """The record's own UN symbol ("CMW/C/SR.545") when a line near the top is one, else None.
+
+    Symbols quoted inside sentences (the State's report, earlier concluding observations) are
+    never the document's own, so only a line that is a symbol and nothing else counts.
+    """
+    for line in text.split("\n", _SYMBOL_LINES)[:_SYMBOL_LINES]:
+        candidate = line.strip()
+        if _DOCUMENT_SYMBOL.fullmatch(candidate):
+            return candidate
+    return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """Paragraph texts with the page around the record marked; the genre sections the rest.
+
+    `kinds` holds "chrome", "boilerplate", "lead" (the title) or "other" (not yet decided);
+    `headings` maps the title's index to its text; the record runs from `head_end` (after
+    the title or the chrome) up to `foot` (the first footer paragraph).
+    """
+
+    texts: tuple[str, ...]
+    kinds: tuple[str, ...]
+    headings: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+    head_end: int
+    foot: int
+
+
+def frame(texts: Sequence[str]) -> Frame:
+    """Mark the chrome above, the title and the footer below the record."""
+    n = len(texts)
+    kinds = ["other"] * n
+
+    # Head: chrome lines, then the title (first substantial line), then the lead.
+    i = 0
+    while i < n and (is_chrome(texts[i]) or DATE_LINE.match(texts[i])):
+        kinds[i] = "chrome"
+        i += 1
+    title_index = i if i < n and _is_title(texts[i]) else None
+
+    # Foot: boilerplate from the end backwards.
+    foot = n
+    while foot > 0 and (
+        is_closing_note(texts[foot - 1]) or is_chrome(texts[foot - 1]) or len(texts[foot - 1]) < 3
+    ):
+        foot -= 1
+    for j in range(foot, n):
+        kinds[j] = "boilerplate"
+
+    head_end = (title_index + 1) if title_index is not None else i
+    # Chrome labels between the title and the lead ("Meeting Summaries").
+    for j in range(head_end, foot):
+        if is_chrome(texts[j]) or DATE_LINE.match(texts[j]):
+            kinds[j] = "chrome"
+        else:
+            break
+
+    headings: dict[int, str] = {}
+    if title_index is not None:
+        kinds[title_index] = "lead"
+        headings[title_index] = texts[title_index]
+    return Frame(
+        texts=tuple(texts),
+        kinds=tuple(kinds),
+        headings=MappingProxyType(headings),
+        head_end=head_end,
+        foot=foot,
+    )
