@@ -270,14 +270,19 @@ def load(method: str) -> OrdinalModel:
 _TYPE_WORDS = {"quantity": "figure", "time": "date or time frame", "reason": "reason"}
 
 
+_COUNT = ("no", "one", "two", "three", "four", "five", "six")
+
+
+def _closeness(similarity: float) -> str:
+    return "close" if similarity >= 0.6 else "related" if similarity >= 0.4 else "distant"
+
+
 def reason(status: str, f: Features) -> str:
-    """One plain sentence on why: what the closest passage covers and where it is."""
+    """One or two plain sentences on why: where the passage is, what of the question it covers,
+    how close it is in meaning, and what is missing."""
     where = f.where or "in the delegation's statements"
     covered = f"{f.cover:.0%} of the question's key terms"
-    meaning = ""
-    if f.semantic > 0:
-        closeness = "close" if f.semantic >= 0.6 else "related" if f.semantic >= 0.4 else "distant"
-        meaning = f", {closeness} in meaning"
+    meaning = f" and is {_closeness(f.semantic)} in meaning" if f.semantic > 0 else ""
     parts = len(f.part_covers)
     if status == "answered":
         if f.short_reply:
@@ -289,22 +294,32 @@ def reason(status: str, f: Features) -> str:
                 f"The best passage ({where}) addresses the topic but gives no "
                 f"{_TYPE_WORDS.get(f.missing_type, f.missing_type)}, which the question asks for."
             )
-        if parts > 1:
-            done = sum(c >= 0.4 for c in f.part_covers)
-            if done < parts:
-                return (
-                    f"Only {done} of the question's {parts} parts are addressed; the best "
-                    f"passage is {where}."
-                )
+        done = sum(c >= PART_COVER for c in f.part_covers)
+        if parts > 1 and done < parts:
+            n = _COUNT[done] if done < len(_COUNT) else str(done)
+            total = _COUNT[parts] if parts < len(_COUNT) else str(parts)
+            verb = "is" if done == 1 else "are"
+            return (
+                f"Only {n} of the question's {total} parts {verb} addressed; the best passage "
+                f"is {where}."
+            )
         return (
             f"The best passage ({where}) addresses the topic only in part: it covers "
             f"{covered}{meaning}."
         )
     if not f.answers:
         return "No delegation passage shares the question's key terms or meaning."
+    close = f.semantic >= 0.6
     if f.head_cover == 0:
-        return (
-            f"The closest passage ({where}) shares only the question's common words, none of "
-            f"its specific ones{meaning}."
+        text = (
+            f"The closest passage ({where}) shares only the question's common words, not its "
+            "specific ones."
         )
-    return f"The closest passage ({where}) covers only {covered}{meaning}: not an answer."
+    else:
+        text = (
+            f"The closest passage ({where}) covers {covered} but does not appear to give what "
+            "was asked: not an answer."
+        )
+    if close:
+        text += " It is close in meaning, so it is worth reading."
+    return text
