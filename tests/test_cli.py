@@ -160,3 +160,30 @@ def test_cli_summary_in_french_is_not_analysed_as_english(tmp_path: Path) -> Non
     result = run("analyze", str(path), "--format", "json")
     assert_clean_error(result, 4)
     assert "French" in result.stderr
+
+
+def test_cli_analyze_method_option_and_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--method lexical and RAPPORTEUR_METHOD give words-only linking; both methods fill a
+    confidence for every question; a wrong value is one sentence and exit 2 or 5."""
+    outputs = {}
+    for method in ("semantic", "lexical"):
+        result = run("analyze", str(SAMPLE), "--format", "json", "--method", method)
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert all(0 <= q["confidence"] <= 1 for q in data["questions"])
+        assert all(isinstance(q["needs_check"], bool) for q in data["questions"])
+        outputs[method] = result.stdout
+    monkeypatch.setenv("RAPPORTEUR_METHOD", "lexical")
+    assert run("analyze", str(SAMPLE), "--format", "json").stdout == outputs["lexical"]
+    assert_clean_error(run("analyze", str(SAMPLE), "--method", "fuzzy"), 2)
+    monkeypatch.setenv("RAPPORTEUR_METHOD", "fuzzy")
+    result = run("analyze", str(SAMPLE))
+    assert_clean_error(result, 5)
+    assert "semantic or lexical" in result.stderr
+
+
+def test_cli_analyze_no_align_marks_every_status_to_check() -> None:
+    result = run("analyze", str(SAMPLE), "--format", "json", "--no-align")
+    assert result.exit_code == 0, result.stderr
+    questions = json.loads(result.stdout)["questions"]
+    assert questions and all(q["confidence"] is None and q["needs_check"] for q in questions)
