@@ -3,8 +3,9 @@
     python bench/analyze_alignment.py [FILE ...]
 
 Prints numbers; asserts nothing. Default files: the shared corpus document when present and
-the fictional samples. "first call" includes loading the thesaurus and the stemmer (once per
-process); "stage" is the median of later calls on a review analysed up to the questions.
+the fictional samples, for both linking methods. "first call" includes loading the thesaurus,
+the stemmer and the model (once per process); "stage" is the median of later calls on a review
+analysed up to the questions.
 """
 
 from __future__ import annotations
@@ -44,18 +45,20 @@ def main() -> None:
             t0 = time.perf_counter()
             alignment.run(review, Settings())
             print(
-                f"first call (loads thesaurus, stemmer): {(time.perf_counter() - t0) * 1000:.1f} ms"
+                "first call (loads thesaurus, stemmer, model): "
+                f"{(time.perf_counter() - t0) * 1000:.1f} ms"
             )
             first = False
-        stage = median_ms(lambda r=review: alignment.run(r, Settings()))
-        name = path.name
-        on = median_ms(lambda d=data, n=name: analyze_bytes(d, n, Settings()), 10)
-        off = median_ms(lambda d=data, n=name: analyze_bytes(d, n, Settings(align=False)), 10)
-        print(
-            f"{path.name} ({len(data) / 1024:.1f} KB, {len(review.questions)} questions): "
-            f"alignment stage {stage:.1f} ms; whole analysis {on:.1f} ms with alignment, "
-            f"{off:.1f} ms without"
-        )
+        for method, runs in (("lexical", 30), ("semantic", 5)):
+            settings = Settings(method=method)
+            stage = median_ms(lambda r=review, s=settings: alignment.run(r, s), runs)
+            on = median_ms(lambda d=data, n=path.name, s=settings: analyze_bytes(d, n, s), runs)
+            print(
+                f"{path.name} ({len(data) / 1024:.1f} KB, {len(review.questions)} questions), "
+                f"{method}: alignment stage {stage:.1f} ms; whole analysis {on:.1f} ms"
+            )
+        off = median_ms(lambda d=data, n=path.name: analyze_bytes(d, n, Settings(align=False)))
+        print(f"{path.name}: whole analysis without alignment {off:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ from typing import Any
 import numpy as np
 
 from ..models import Answer
+from ..settings import METHODS as METHODS
 
 LABELS = ("unanswered", "partial", "answered")
-METHODS = ("semantic", "lexical")
 
 
 @dataclass(frozen=True, slots=True)
