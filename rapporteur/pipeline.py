@@ -1,14 +1,16 @@
 """The ordered list of analysis stages and the check that their order can work.
 
-Each stage declares what it needs from the Review and what it adds; `check` refuses an
-order in which a stage would read a field nobody has filled (spaCy's pipe analysis idea).
+Each stage declares the `Review` fields it reads and the ones it writes; `check` refuses an
+order in which a stage would read a field no earlier stage has written (spaCy's pipe
+analysis idea), and tests/test_pipeline.py runs every stage on a Review that records its
+reads, so a declaration cannot drift from the code.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .errors import PipelineError
 from .models import Review
@@ -16,68 +18,116 @@ from .settings import Settings
 
 StageFn = Callable[[Review, Settings], Review]
 
+REVIEW_FIELDS = frozenset(f.name for f in fields(Review))
+START = frozenset({"document", "warnings"})
+"""What a new Review holds before any stage runs: the document, and an empty list of warnings
+that any stage may add to."""
+
 
 @dataclass(frozen=True, slots=True)
 class Stage:
     name: str
     module: str
-    requires: frozenset[str]
-    provides: frozenset[str]
-    optional: bool = False  # skipped when its module is absent (later issues add them)
+    reads: frozenset[str]
+    writes: frozenset[str]
 
-    def load(self) -> StageFn | None:
+    def load(self) -> StageFn:
+        """The stage's `run`; a missing module is a broken installation, never skipped."""
+        path = f"rapporteur.stages.{self.module}"
         try:
-            mod = importlib.import_module(f"rapporteur.stages.{self.module}")
+            mod = importlib.import_module(path)
         except ModuleNotFoundError as exc:
-            if self.optional and exc.name == f"rapporteur.stages.{self.module}":
-                return None
-            raise
+            if exc.name != path:
+                raise
+            raise PipelineError(
+                f"The {self.name} analysis stage is missing from this installation "
+                f"(no module {path}).",
+                hint="Reinstall rapporteur.",
+            ) from exc
         fn: StageFn = mod.run
         return fn
 
 
-def _s(name: str, module: str, requires: str, provides: str, optional: bool = False) -> Stage:
-    return Stage(name, module, frozenset(requires.split()), frozenset(provides.split()), optional)
+def _s(name: str, module: str, reads: str, writes: str) -> Stage:
+    stage = Stage(name, module, frozenset(reads.split()), frozenset(writes.split()))
+    unknown = (stage.reads | stage.writes) - REVIEW_FIELDS
+    if unknown:
+        raise ValueError(f"stage {name} declares fields Review does not have: {sorted(unknown)}")
+    return stage
 
 
 STAGES: tuple[Stage, ...] = (
-    _s("segment", "segment", "document", "paragraphs sections document_kind"),
-    _s("metadata", "metadata", "paragraphs sections", "metadata"),
-    _s("speakers", "speakers", "paragraphs sections document_kind", "participants turns"),
-    _s("questions", "questions", "turns sections", "questions"),
-    _s("dialogue", "alignment", "questions turns", "answers", optional=True),
-    _s("figures", "figures", "turns metadata", "figures", optional=True),
-    _s("contradictions", "contradictions", "figures", "inconsistencies", optional=True),
-    _s("commitments", "commitments", "turns", "commitments", optional=True),
-    _s("themes", "themes", "questions", "themes", optional=True),
-    _s("genre", "genre", "metadata turns questions", "is_dialogue"),
+    _s("segment", "segment", "document", "document_kind paragraphs sentences sections"),
+    _s("metadata", "metadata", "document paragraphs sections", "metadata"),
+    _s(
+        "speakers",
+        "speakers",
+        "document_kind paragraphs sections sentences",
+        "participants turns",
+    ),
+    _s("questions", "questions", "paragraphs sections sentences turns", "questions"),
+    _s(
+        "dialogue",
+        "alignment",
+        "metadata paragraphs participants questions sections sentences turns warnings",
+        "questions warnings",
+    ),
+    _s(
+        "figures",
+        "figures",
+        "document metadata paragraphs participants sections sentences turns",
+        "figures",
+    ),
+    _s(
+        "contradictions",
+        "contradictions",
+        "document figures metadata paragraphs sections sentences",
+        "inconsistencies",
+    ),
+    _s(
+        "commitments",
+        "commitments",
+        "document metadata paragraphs participants sections sentences turns",
+        "commitments",
+    ),
+    _s(
+        "themes",
+        "themes",
+        "commitments document figures paragraphs questions sentences turns",
+        "commitments figures questions taxonomy_version",
+    ),
+    _s(
+        "genre",
+        "genre",
+        "document metadata paragraphs questions sections turns warnings",
+        "is_dialogue warnings",
+    ),
 )
 DEFAULT = tuple(s.name for s in STAGES)
 
 
 def check(names: Sequence[str]) -> list[Stage]:
-    """Stages in the given order, or PipelineError naming the first unmet requirement."""
+    """Stages in the given order, or PipelineError naming the first field read before it is
+    written."""
     by_name = {s.name: s for s in STAGES}
-    have = {"document"}
+    have = set(START)
     out = []
     for name in names:
         if name not in by_name:
             raise PipelineError(f"There is no analysis stage called {name!r}.")
         stage = by_name[name]
-        missing = stage.requires - have
+        missing = stage.reads - have
         if missing:
             raise PipelineError(
-                f"The {name} stage needs {', '.join(sorted(missing))}, which no earlier stage "
-                "provides."
+                f"The {name} stage reads {', '.join(sorted(missing))}, which no earlier stage "
+                "writes."
             )
-        have |= stage.provides
+        have |= stage.writes
         out.append(stage)
     return out
 
 
 def run(review: Review, settings: Settings, names: Sequence[str] = DEFAULT) -> Review:
     for stage in check([n for n in names if settings.align or n != "dialogue"]):
-        fn = stage.load()
-        if fn is not None:
-            review = fn(review, settings)
+        review = stage.load()(review, settings)
     return review
