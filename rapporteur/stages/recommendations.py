@@ -1,0 +1,312 @@
+"""Read concluding observations: their metadata, sections and every recommendation.
+
+Concluding observations are what follow-up work is built on, so each recommendation becomes
+its own record that a tracker can cite ("CMW/C/ARD/CO/2, para. 18 (a)"):
+- a recommendation is a numbered paragraph of the section of principal subjects (main areas)
+  of concern in which the Committee recommends, urges, encourages, calls on, requests or
+  invites the State party or reiterates a recommendation; a paragraph with lettered
+  sub-paragraphs gives one record per letter (its lead-in is context, not a record); the
+  dissemination and technical-assistance paragraphs of the later sections are not records;
+- `heading` is the innermost heading it stands under, `subject` the numbered (CMW) or lettered
+  (CRC) subject heading; `articles` are those the subject heading names ("(arts. 8–35)",
+  ranges expanded, "44 (6)" read as 44) and "article N of the Convention" in the text;
+- `concern` is the paragraph just before it under the same heading, when that is not a
+  recommendation itself;
+- `follow_up` says the item is named in the follow-up request ("paragraphs 21 (a), 31 (b)
+  and 33": a paragraph named without a letter names all its items);
+- `reiterates` is filled when the text says it reiterates or recalls a previous
+  recommendation, with the symbol and paragraph it cites, or None for either when not given.
+Pure functions over a text string; `co_meta` reads the introduction and the next report, and
+`recommendation_links` links one cycle to the previous one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .co_layout import SYMBOL, SYMBOL_BODY, Block, blocks, find_symbol, section_kind
+from .co_meta import FollowUp, Header, NextReport, follow_up, header, next_report
+
+__all__ = [
+    "ConcludingObservations",
+    "Recommendation",
+    "Reiteration",
+    "Section",
+    "Verdict",
+    "detect",
+    "read",
+]
+
+_RECOMMENDS = re.compile(
+    r"\b(?:Committee|it)\s+(?:also\s+|further\s+|strongly\s+|therefore\s+|again\s+)?"
+    r"(?:recommends|urges|encourages|calls\s+(?:up)?on|requests|invites|reiterates\s+its\s+"
+    r"(?:previous\s+|earlier\s+|prior\s+)?recommendations?)\b"
+)
+_REITERATES = re.compile(
+    r"\breiterates?\s+its\s+(?:previous\s+|earlier\s+|prior\s+)?recommendations?\b"
+    r"|\b(?:recalling|recalls|in the light of|with reference to)\s+its\s+(?:previous|earlier|prior)"
+    r"\s+(?:recommendations?|concluding observations)\b",
+    re.I,
+)
+_CITATION = re.compile(r"\((" + SYMBOL_BODY + r"),\s*paras?\.\s*(\d+)")
+_SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+_NUMBERS = r"\d+(?:\s*\(\w+\))*(?:\s*(?:,|and|to|–|-)\s*\d+(?:\s*\(\w+\))*)*"
+_TEXT_ARTICLES = re.compile(
+    r"\b(?:articles?|arts?\.)\s+(" + _NUMBERS + r")(?:\s+of\s+(the\s+(?:present\s+)?Convention"
+    r"|[^.;]*?))?(?=[\s.,;:)]|$)"
+)
+_HEADING_ARTICLES = re.compile(r"\((?:arts?\.|articles?)\s+(.+)\)\s*$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
+    """Whether a text is concluding observations, and why (never a bare None)."""
+
+    is_concluding_observations: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reiteration:
+    """The earlier recommendation a recommendation says it repeats, as far as it says."""
+
+    symbol: str | None
+    paragraph: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    kind: str
+    heading: str | None
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recommendation:
+    """One recommendation: a paragraph, or one lettered item of it (module docstring)."""
+
+    id: str
+    paragraph: int
+    letter: str | None
+    line: int
+    """1-based line where the item's text starts."""
+    text: str
+    """The item's text on that line (exact substring of the line)."""
+    action: str
+    """The whole item, wrapped lines joined."""
+    lead_in: str | None
+    """"The Committee recommends that the State party:" before lettered items."""
+    heading: str | None
+    subject: str | None
+    articles: tuple[int, ...]
+    concern: str | None
+    follow_up: bool
+    reiterates: Reiteration | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConcludingObservations:
+    """What `read` finds in one concluding-observations text."""
+
+    symbol: str | None
+    committee: str | None
+    header: Header
+    sections: tuple[Section, ...]
+    recommendations: tuple[Recommendation, ...]
+    follow_up: FollowUp | None
+    next_report: NextReport | None
+
+
+def detect(text: str) -> Verdict:
+    """Concluding observations have their title or symbol at the top and numbered
+    recommendations; a meeting summary quotes neither."""
+    lines = text.split("\n")
+    top = "\n".join(lines[:60])
+    title = re.search(r"^\s*Concluding observations on the\b", top, re.I | re.M)
+    symbol = find_symbol(lines)
+    found = sum(1 for b in blocks(text) if b.kind == "paragraph" and _RECOMMENDS.search(b.text))
+    sections = {section_kind(line) for line in lines} - {None}
+    if not (title or symbol):
+        return Verdict(
+            is_concluding_observations=False,
+            reason="no 'Concluding observations on the ... report' title and no"
+            " concluding-observations symbol at the top",
+        )
+    if found < 2 or "concerns_and_recommendations" not in sections:
+        return Verdict(
+            is_concluding_observations=False,
+            reason=f"a concluding-observations title or symbol but {found} numbered "
+            "recommendation paragraphs and no section of concerns and recommendations",
+        )
+    what = f"symbol {symbol}" if symbol else "the title"
+    return Verdict(
+        is_concluding_observations=True,
+        reason=f"{what}, a section of concerns and recommendations and {found} numbered "
+        "paragraphs in which the Committee recommends",
+    )
+
+
+def read(text: str) -> ConcludingObservations:
+    """Metadata, sections and recommendations of a concluding-observations text."""
+    bs = blocks(text)
+    symbol = find_symbol(text.split("\n"))
+    up = follow_up(bs)
+    recs = _recommendations(bs, up)
+    return ConcludingObservations(
+        symbol=symbol,
+        committee=committee_of(symbol),
+        header=header(bs),
+        sections=_sections(bs),
+        recommendations=recs,
+        follow_up=up,
+        next_report=next_report(bs),
+    )
+
+
+def committee_of(symbol: str | None) -> str | None:
+    """ "CMW/C/ARD/CO/2" -> "CMW"; "E/C.12/..." -> "CESCR"."""
+    if symbol is None:
+        return None
+    if symbol.startswith("E/C.12/"):
+        return "CESCR"
+    return symbol.split("/")[0]
+
+
+def articles_in(heading: str | None) -> list[int]:
+    """Articles a heading names in its final "(arts. 4, 42 and 44 (6))"."""
+    if not heading:
+        return []
+    m = _HEADING_ARTICLES.search(heading)
+    return _numbers(m.group(1)) if m else []
+
+
+def text_articles(text: str) -> list[int]:
+    """Articles of the Convention a sentence names ("article 51 of the Convention")."""
+    out: list[int] = []
+    for m in _TEXT_ARTICLES.finditer(text):
+        of = m.group(2)
+        if of is None or re.fullmatch(r"the\s+(?:present\s+)?Convention", of):
+            out.extend(_numbers(m.group(1)))
+    return out
+
+
+def _numbers(spec: str) -> list[int]:
+    """'5, 9–11, 18 (1) and (2), 20' -> [5, 9, 10, 11, 18, 20]."""
+    while True:
+        inner = re.sub(r"\s*\([^()]*\)", "", spec)
+        if inner == spec:
+            break
+        spec = inner
+    out: set[int] = set()
+    for a, b in re.findall(r"(\d+)\s*[–-]\s*(\d+)", spec):
+        if int(a) <= int(b) <= int(a) + 100:
+            out.update(range(int(a), int(b) + 1))
+    spec = re.sub(r"\d+\s*[–-]\s*\d+", " ", spec)
+    out.update(int(n) for n in re.findall(r"\d+", spec))
+    return sorted(out)
+
+
+def reiteration(text: str) -> Reiteration | None:
+    """The earlier recommendation `text` says it repeats: explicit citation first."""
+    for sentence in _SENTENCE.split(text):
+        if _REITERATES.search(sentence):
+            return _cited(sentence)
+    return None
+
+
+def _cited(tail: str) -> Reiteration:
+    cited = _CITATION.search(tail)
+    if cited:
+        return Reiteration(symbol=cited.group(1), paragraph=int(cited.group(2)))
+    bare = SYMBOL.search(tail)
+    return Reiteration(symbol=bare.group(1) if bare else None, paragraph=None)
+
+
+def _recommendations(bs: Sequence[Block], up: FollowUp | None) -> tuple[Recommendation, ...]:
+    out: list[Recommendation] = []
+    section: str | None = None
+    subject: str | None = None
+    heading: str | None = None
+    previous: Block | None = None
+    previous_is_rec = False
+    named = set(up.items) if up else set()
+    for i, b in enumerate(bs):
+        if b.kind == "section":
+            section, subject, heading, previous = b.section, None, None, None
+        elif b.kind == "subject":
+            subject, heading, previous = b.text, None, None
+        elif b.kind == "heading":
+            heading, previous = b.text, None
+        if b.kind != "paragraph" or section != "concerns_and_recommendations":
+            continue
+        is_rec = bool(_RECOMMENDS.search(b.text))
+        concern = previous.text if previous is not None and not previous_is_rec else None
+        previous, previous_is_rec = b, is_rec
+        if not is_rec or b.number is None:
+            continue
+        items = [x for x in _items_of(bs, i)] or [b]
+        base = articles_in(subject) + articles_in(heading)
+        for item in items:
+            letter = item.letter if item is not b else None
+            own = item.text
+            lead = b.text if item is not b else None
+            out.append(
+                Recommendation(
+                    id=f"r{b.number}{letter or ''}",
+                    paragraph=b.number,
+                    letter=letter,
+                    line=item.line,
+                    text=item.first,
+                    action=own,
+                    lead_in=lead,
+                    heading=heading or subject,
+                    subject=subject,
+                    articles=tuple(sorted(set(base + text_articles(own + " " + (lead or ""))))),
+                    concern=concern,
+                    follow_up=(b.number, letter) in named or (b.number, None) in named,
+                    reiterates=reiteration(own) or (reiteration(lead) if lead else None),
+                )
+            )
+    return tuple(out)
+
+
+def _items_of(bs: Sequence[Block], i: int) -> list[Block]:
+    out: list[Block] = []
+    for b in bs[i + 1 :]:
+        if b.kind == "footnote":
+            continue
+        if b.kind != "item":
+            break
+        out.append(b)
+    return out
+
+
+def _sections(bs: Sequence[Block]) -> tuple[Section, ...]:
+    """Top-level sections with their line ranges; the part before the first is "front"."""
+    starts = [b for b in bs if b.kind == "section"]
+    last = max((b.last_line for b in bs), default=0)
+    out: list[Section] = []
+    if bs and (not starts or bs[0].line < starts[0].line):
+        out.append(
+            Section(
+                kind="front",
+                heading=None,
+                first_line=bs[0].line,
+                last_line=(starts[0].line - 1) if starts else last,
+            )
+        )
+    for j, s in enumerate(starts):
+        end = starts[j + 1].line - 1 if j + 1 < len(starts) else last
+        inside = [b.last_line for b in bs if s.line <= b.line <= end]
+        out.append(
+            Section(
+                kind=s.section or "other",
+                heading=s.text,
+                first_line=s.line,
+                last_line=max(inside, default=s.line),
+            )
+        )
+    return tuple(out)
