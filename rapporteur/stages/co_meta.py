@@ -50,6 +50,12 @@ _TEENS = {
         "nineteenth".split()
     )
 }
+_TENTHS = {
+    w: (i + 2) * 10
+    for i, w in enumerate(
+        "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+    )
+}
 _TENS = {
     w: (i + 2) * 10
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
@@ -117,22 +123,7 @@ def ordinal(words: str) -> int | None:
     parts = re.split(r"[\s-]+", words.lower())
     if len(parts) == 1:
         p = parts[0]
-        return (
-            _UNITS.get(p)
-            or _TEENS.get(p)
-            or (
-                {
-                    "twentieth": 20,
-                    "thirtieth": 30,
-                    "fortieth": 40,
-                    "fiftieth": 50,
-                    "sixtieth": 60,
-                    "seventieth": 70,
-                    "eightieth": 80,
-                    "ninetieth": 90,
-                }.get(p)
-            )
-        )
+        return _UNITS.get(p) or _TEENS.get(p) or _TENTHS.get(p)
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
         return _TENS[parts[0]] + _UNITS[parts[1]]
     return None

@@ -247,7 +247,7 @@ def _recommendations(bs: Sequence[Block], up: FollowUp | None) -> tuple[Recommen
         previous, previous_is_rec = b, is_rec
         if not is_rec or b.number is None:
             continue
-        items = [x for x in _items_of(bs, i)] or [b]
+        items = _items_of(bs, i) or [b]
         base = articles_in(subject) + articles_in(heading)
         for item in items:
             letter = item.letter if item is not b else None

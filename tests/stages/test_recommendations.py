@@ -290,3 +290,28 @@ def test_recommendations_marker_lines_are_what_the_annotations_say() -> None:
         for r in g["recommendations"]:
             marker = f"({r['letter']})\t" if r["letter"] else f"{r['paragraph']}.\t"
             assert re.match(re.escape(marker), lines[r["line"] - 1]), (path.name, r["line"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "\f\f",
+        "(a)\n(b)\n1.\n2.",
+        "A. Introduction\n1. x",
+        "1.\tThe Committee recommends",
+    ],
+)
+def test_recommendations_odd_input_reads_without_error(text: str) -> None:
+    assert not detect(text).is_concluding_observations
+    co = read(text)
+    assert co.symbol is None and co.next_report is None
+
+
+def test_recommendations_no_other_sample_is_concluding_observations() -> None:
+    samples = sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "calibration").glob("*.txt"))
+    assert samples
+    for path in samples:
+        verdict = detect(path.read_text(encoding="utf-8"))
+        assert not verdict.is_concluding_observations, (path.name, verdict.reason)
