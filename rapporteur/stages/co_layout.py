@@ -59,6 +59,7 @@ _SUBJECT_NUMBER_TOO_BIG = re.compile(r"(?:1[6-9]|[2-9]\d)\.")
 _ABBREVIATION = re.compile(r"\b(?:arts?|paras?|No|Nos)\.$")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _JOB = re.compile(r"(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3})?(?:\s+\S*)?")
+_BARCODE = re.compile(r"\*\d{6,8}\*")
 _FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}|\*{1,3})\s+[A-Z“\"]")
 _MARKER = re.compile(
     r"(?:(?<=[a-z,;:)”’])|(?<=[a-z)]\.))\d{1,2}(?=\s|$)|(?<=\d\.)\d{1,2}(?=\s+[A-Z])"
@@ -117,7 +118,7 @@ def is_furniture(line: str, symbol: str | None) -> bool:
         return False
     if symbol and s.replace(symbol, "").strip(" \t0123456789") == "":
         return True
-    return bool(_PAGE_NUMBER.fullmatch(s) or _JOB.fullmatch(s))
+    return bool(_PAGE_NUMBER.fullmatch(s) or _JOB.fullmatch(s) or _BARCODE.fullmatch(s))
 
 
 class _Builder:
@@ -161,9 +162,17 @@ def blocks(text: str) -> tuple[Block, ...]:
     for i, raw in enumerate(lines):
         before = lines[i - 1].strip() if i else ""
         after_break = not before or i - 1 in noted or _ENDS_SENTENCE.search(before)
-        if furniture_after[i] and _FOOTNOTE.match(raw) and after_break:
-            noted.add(i)
-    notes = [_Builder("footnote", i, lines[i]).build() for i in sorted(noted)]
+        if furniture_after[i] and (
+            (_FOOTNOTE.match(raw) and after_break) or (i - 1 in noted and raw.strip())
+        ):
+            noted.add(i)  # a footnote, or the wrapped rest of the one above
+    parts: list[_Builder] = []
+    for i in sorted(noted):
+        if parts and i - 1 in noted and not _FOOTNOTE.match(lines[i]):
+            parts[-1].add(i, lines[i])
+        else:
+            parts.append(_Builder("footnote", i, lines[i]))
+    notes = [b.build() for b in parts]
     content = [
         i
         for i, raw in enumerate(lines)

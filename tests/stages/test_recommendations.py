@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from rapporteur.stages.co_layout import blocks
 from rapporteur.stages.co_meta import dates
 from rapporteur.stages.recommendation_links import link_previous
 from rapporteur.stages.recommendations import (
@@ -120,7 +121,12 @@ FOOTNOTES = {
         ("by employers;", "See joint general comment No. 3 (2017)."),
     ],
     "fictional-cmw-ardenia-co1": [
-        ("of all migrant workers and members of their families (arts. 8–35)", "See article 35."),
+        (
+            "of all migrant workers and members of their families (arts. 8–35)",
+            "The rights of migrant workers in an irregular situation are those set out in"
+            " part III of the Convention, which applies to all migrant workers and members of"
+            " their families without distinction.",
+        ),
     ],
     "fictional-crc-ardenia-co5": [("(CRC/C/ARD/RQ/5-6)", "Issued in English only.")],
 }
@@ -141,10 +147,11 @@ def pdf_like(text: str, symbol: str, notes: list[tuple[str, str]], page: int = 3
             out.append(piece)
             count += 1
             for n, (after, note) in enumerate(notes, 1):
-                if piece.endswith(f"{after.split()[-1]}{n}") or f"{after.split()[-1]}{n} " in piece:
-                    pending.append(f"{n} {note}")
+                if f"{after.split()[-1]}{n}" in piece:
+                    pending.extend(textwrap.wrap(f"{n} {note}", 80))
             if count >= page:
-                out.extend(["", *pending, "", f"GE.24-06{number:03d}\t{number}", f"\f{symbol}", ""])
+                out.extend(["", *pending, "", f"GE.24-06{number:03d}\t{number}", "*2406123*"])
+                out.extend([f"\f{symbol}", ""])
                 pending, count, number = [], 0, number + 1
     out.extend(["", *pending])
     return "\n".join(out)
@@ -193,6 +200,10 @@ def test_recommendations_same_from_pdf_text(gold: dict, page: int, sep: str) -> 
         assert r.text and r.text in lines[r.line - 1], r.id
         assert _flat(r.action).startswith(_flat(r.text).rstrip("0123456789")), r.id
     assert detect(wrapped_text).is_concluding_observations
+    notes = [b for b in blocks(wrapped_text) if b.kind == "footnote"]
+    assert {b.text.split()[0] for b in notes} == {
+        str(n) for n in range(1, len(FOOTNOTES[name]) + 1)
+    }
 
 
 # --- small pieces ---------------------------------------------------------------------------
