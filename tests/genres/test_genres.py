@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,17 @@ def test_genres_document_kind_is_recorded_and_exported() -> None:
     )
     assert headless.document_kind == "press_release"
     assert to_dict(headless)["document"]["kind"] == "press_release"
+
+
+def test_genres_import_nothing_above_the_models() -> None:
+    """Stages import the registry, never the other way round: no cycle, one layering."""
+    package = Path(genres.__file__).parent
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level >= 2:
+                assert node.module == "models", f"{path.name} imports ..{node.module}"
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith("rapporteur") or name == "rapporteur.models", name
