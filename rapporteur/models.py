@@ -215,12 +215,11 @@ class Turn:
     voices: tuple[Voice, ...] = ()
 
     def voice_at(self, sentence: int) -> Voice | None:
-        """The voice speaking at a sentence (an index into Review.sentences), if any."""
-        current = None
-        for v in self.voices:
-            if v.sentence <= sentence:
-                current = v
-        return current
+        """The voice speaking at a sentence (an index into Review.sentences), if any. Voices
+        are in sentence order, so a binary search keeps a long paragraph with many speaker
+        changes from making every caller quadratic."""
+        i = bisect_right(self.voices, sentence, key=lambda v: v.sentence)
+        return self.voices[i - 1] if i else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
