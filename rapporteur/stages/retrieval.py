@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -365,19 +366,26 @@ def _idf(df: int, n: int) -> float:
 # --- questions ------------------------------------------------------------------------------
 
 
+CONTEXT = 8
+"""Sentences of lead-in kept per question (the query reads at most `context_sentences`)."""
+
+
 def contexts(review: Review) -> dict[str, list[tuple[str, bool]]]:
-    """The sentences before each question, nearest first, each with whether it is itself a
-    question: its paragraph's, then, when the paragraph continues the same asker's turn, the
-    previous paragraph's."""
+    """The sentences before each question, nearest first (at most `CONTEXT`), each with
+    whether it is itself a question: its paragraph's, then, when the paragraph continues the
+    same asker's turn, the previous paragraph's. A binary search finds the question's place,
+    so a paragraph of thousands of sentences costs no more per question than a short one."""
     out: dict[str, list[tuple[str, bool]]] = {}
     inherited = {t.paragraph for t in review.turns if t.inferred}
     asked = {q.start for q in review.questions}
+    sentences = review.sentences
     for q in review.questions:
         first, last = review.paragraphs[q.paragraph].sentences
-        before = [s for s in review.sentences[first:last] if s.end <= q.start]
-        if q.paragraph in inherited and q.paragraph > 0:
+        k = bisect_right(sentences, q.start, lo=first, hi=last, key=lambda s: s.end)
+        before = list(sentences[max(first, k - CONTEXT) : k])
+        if q.paragraph in inherited and q.paragraph > 0 and len(before) < CONTEXT:
             pf, pl = review.paragraphs[q.paragraph - 1].sentences
-            before = list(review.sentences[pf:pl]) + before
+            before = list(sentences[max(pf, pl - CONTEXT + len(before)) : pl]) + before
         out[q.id] = [(s.text, s.start in asked) for s in before[::-1]]
     return out
 
