@@ -53,6 +53,7 @@ _DELEGATION_LIST = re.compile(
 # CRC/C/KEN/CO/6, E/C.12/KEN/CO/2-5, CAT/OP/MDV/1.
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{2,6}/C|E/C\.12|CAT/OP)(?:/[A-Z0-9][A-Za-z0-9.()-]*)+")
 _SYMBOL_LINES = 30  # the symbol heads the first page
+_CELL_GAP = re.compile(r"\t+|\s{2,}")
 
 
 def is_chrome(text: str) -> bool:
@@ -85,15 +86,17 @@ def _is_title(text: str) -> bool:
 
 
 def document_symbol(text: str) -> str | None:
-    """The record's own UN symbol ("CMW/C/SR.545") when a line near the top is one, else None.
+    """The record's own UN symbol ("CMW/C/SR.545") when the top of the text gives it, else None.
 
-    Symbols quoted inside sentences (the State's report, earlier concluding observations) are
-    never the document's own, so only a line that is a symbol and nothing else counts.
+    The UN's first page puts it in a header cell ("United Nations<TAB>CMW/C/KGZ/CO/2") or on a
+    line of its own. Symbols quoted inside sentences (the State's report, earlier concluding
+    observations) are never the document's own, so only a whole line or a whole cell (split
+    at tabs or runs of spaces) counts.
     """
     for line in text.split("\n", _SYMBOL_LINES)[:_SYMBOL_LINES]:
-        candidate = line.strip()
-        if _DOCUMENT_SYMBOL.fullmatch(candidate):
-            return candidate
+        for cell in _CELL_GAP.split(line.strip()):
+            if _DOCUMENT_SYMBOL.fullmatch(cell):
+                return cell
     return None
 
 

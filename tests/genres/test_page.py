@@ -17,6 +17,12 @@ def test_page_document_symbol_on_its_own_line(symbol: str) -> None:
     assert document_symbol(text) == symbol
 
 
+def test_page_document_symbol_in_the_un_header_cell() -> None:
+    text = "United Nations\tCMW/C/ARD/CO/1\n\tInternational Convention on ...\n"
+    assert document_symbol(text) == "CMW/C/ARD/CO/1"
+    assert document_symbol("United Nations      CCPR/C/SR.3901\n") == "CCPR/C/SR.3901"
+
+
 def test_page_document_symbol_ignores_quoted_and_late_symbols() -> None:
     assert document_symbol("The Committee considered the report (CMW/C/KGZ/2) today.\n") is None
     assert document_symbol("HRC/CMW/23/03\n") is None  # a press release code
