@@ -124,6 +124,18 @@ def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> 
     ]
 
 
+def _counts_what_was_asked(q: Question, evidence: list[Evidence], window: list[int]) -> bool:
+    """For "How many X?", whether the passage gives a number of X (or a synonym), not only
+    a number of something else ("repatriated from 58 institutions" for "How many citizens
+    returned?"). True when the question names nothing to count."""
+    noun = answer_types.counted(own_text(q))
+    terms = load().terms
+    wanted = set(terms(noun)) if noun else set()
+    if not wanted:
+        return True
+    return any(answer_types.counts(evidence[i].sentence.text, wanted, terms) for i in window)
+
+
 def _meaning(
     questions: Sequence[Question], queries: Sequence[Query], evidence: list[Evidence], lead: float
 ) -> _Meaning:
@@ -227,6 +239,12 @@ def question_features(
     median = idfs[(len(idfs) - 1) // 2] if idfs else 0.0
     head = {t: 1.0 for t in basis if scorer.idf(t) >= median}
     missing = sorted(wanted.difference(*(scorer.types[i] for i in window)))
+    if (
+        answer_types.QUANTITY in wanted
+        and not missing
+        and not _counts_what_was_asked(q, evidence, window)
+    ):
+        missing = [answer_types.QUANTITY]
     same_round = bool(b.kind == "responses" and b.round == q.round and b.sentence.start > q.start)
     return Features(
         answers,

@@ -9,6 +9,7 @@ commonest partial answer describes a policy when a number, a date or a reason wa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .figures import MONTHS, NUMBER_WORDS, names_an_identifier
 
@@ -63,6 +64,48 @@ def states_quantity(text: str) -> bool:
         if m.group(0)[:1].isdigit() and names_an_identifier(text[: m.start()]):
             continue
         return True
+    return False
+
+
+_HOW_MANY = re.compile(r"\b(?:how many|the number of|numbers? of)\s+([^?.;:,]+)", re.I)
+_NOT_NOUNS = frozenset("its his hers this was has does is thus".split())
+_WORD = r"[A-Za-z][\w'-]*"
+_OF_THEM = re.compile(r"\s+(?:of|among) (?:them|these|those|which|whom)\b", re.I)
+
+
+def counted(question: str) -> str | None:
+    """The thing a "How many ...?" question counts: the first plural among the next three
+    words ("How many Kyrgyz citizens returned?" -> "citizens"), else the first word ("How
+    many women ..." -> "women")."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return None
+    following: list[str] = re.findall(r"[A-Za-z][\w'-]*", m.group(1))[:3]
+    if not following:
+        return None
+    for word in following:
+        if word.lower().endswith("s") and word.lower() not in _NOT_NOUNS and len(word) > 3:
+            return word
+    return following[0]
+
+
+def counts(sentence: str, noun: set[str], terms: Callable[[str], list[str]]) -> bool:
+    """Whether a sentence gives a number of the counted thing: a quantity with a word of the
+    noun's terms within four words after it or two before it ("263 children", "5,300 Kyrgyz
+    citizens", "shelters numbered 11"), or "N of them"."""
+    text = " ".join(sentence.split())
+    for m in _QUANTITY.finditer(text):
+        if m.group(0)[:1].isdigit() and names_an_identifier(text[: m.start()]):
+            continue
+        after = text[m.end() : m.end() + 60]
+        if _OF_THEM.match(after):
+            return True
+        near = (
+            re.findall(_WORD, after)[:4]
+            + re.findall(_WORD, text[max(0, m.start() - 60) : m.start()])[-2:]
+        )
+        if any(noun & set(terms(w)) for w in near):
+            return True
     return False
 
 

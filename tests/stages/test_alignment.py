@@ -279,3 +279,24 @@ def test_alignment_short_reply_answers_a_yes_no_question_in_the_next_turn() -> N
     # The same words two turns later, after a reply about something else, are no answer.
     other = yes_no_review("A delegate said the electoral code was being revised.")
     assert question(other, "quota for women candidates").status != "answered"
+
+
+def test_alignment_a_figure_of_something_else_does_not_answer_how_many() -> None:
+    """ "How many citizens returned?" is not answered by a number of institutions."""
+    from rapporteur.stages import answer_types
+    from rapporteur.stages.thesaurus import load
+
+    terms = load().terms
+    assert answer_types.counted("How many Ruritanian citizens returned home?") == "citizens"
+    assert answer_types.counted("How many women had been elected?") == "women"
+    assert answer_types.counted("What was the number of complaints received?") == "complaints"
+    citizens = set(terms("citizens"))
+    assert answer_types.counts("Some 5,300 Ruritanian citizens had come back.", citizens, terms)
+    assert answer_types.counts("Returning citizens numbered 5,300.", citizens, terms)
+    assert not answer_types.counts("Citizens had returned from 58 countries.", citizens, terms)
+    review = shelters_review("and 14 ministries shared the cost.")
+    q = review.questions[0]
+    assert q.status != "answered"
+    assert "gives no figure" in q.status_reason
+    counted = shelters_review("and eleven of them now operated in the country.")
+    assert counted.questions[0].status == "answered"
