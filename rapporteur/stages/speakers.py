@@ -5,6 +5,8 @@ are matched on an accent-, case- and hyphen-folded key, and an honorific with a 
 resolved to the one participant with that surname. Anonymous Experts keep their label as
 written and are not participants. A paragraph that names nobody inherits the previous
 speaker of its section; the first one of a section falls back on what the section is.
+The speaker patterns and each section kind's default side come from the document's genre
+(`rapporteur.genres`), so a genre that names its speakers differently needs no branch here.
 """
 
 from __future__ import annotations

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
+from rapporteur import genres
+from rapporteur.settings import Settings
+from rapporteur.stages import speakers
 from rapporteur.stages.speakers import display_name, fold_name, side_of_title, split_title
 from tests.conftest import make_review
 
@@ -137,3 +144,28 @@ def test_speakers_other_reporting_verbs_open_a_turn() -> None:
         "have its own budget line?",
     )
     assert [q.asker for q in review.questions] == ["Ana Martinez", "Peter Okafor", "Lina Haddad"]
+
+
+def test_speakers_take_patterns_and_default_sides_from_the_genre(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new genre plugs in through the registry: its speaker patterns and default sides."""
+    review = make_review(*HEADED)
+    assert review.document_kind == "meeting_summary"
+    questions = {s.index for s in review.sections if s.kind == "questions"}
+    before = [t for t in review.turns if review.paragraphs[t.paragraph].section in questions]
+    assert before[0].side == "committee"
+    mute = dataclasses.replace(
+        genres.by_name("meeting_summary"),
+        name="summary_record",
+        find_speaker=lambda sentence: None,
+        find_led_by=lambda text: None,
+        default_sides={"questions": "delegation"},
+    )
+    monkeypatch.setattr(genres, "REGISTRY", (mute, *genres.REGISTRY))
+    after = speakers.run(dataclasses.replace(review, document_kind="summary_record"), Settings())
+    turns = [t for t in after.turns if after.paragraphs[t.paragraph].section in questions]
+    assert {(t.side, t.speaker, t.inferred) for t in turns} == {
+        ("delegation", "The delegation", True)
+    }
+    assert after.participants == ()
