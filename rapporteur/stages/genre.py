@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..models import BODY_KINDS, Review
 from ..settings import Settings
+from . import recommendations
 
 _STOPWORDS = {
     "en": set(
@@ -127,8 +128,37 @@ def _structure_warnings(review: Review) -> list[str]:
     return out
 
 
+_SUMMARY_RECORD = re.compile(
+    r"^\s*Summary record of the (?:first part of the |second part of the )?\d+(?:st|nd|rd|th)"
+    r"\s+meeting\b",
+    re.I | re.M,
+)
+
+
+def not_yet_read(text: str) -> str | None:
+    """A warning for the Committee's own documents, which rapporteur cannot analyse yet
+    (issue 14), so that they are refused with the reason rather than misread as a summary."""
+    top = "\n".join(text.split("\n")[:80])
+    if _SUMMARY_RECORD.search(top):
+        return (
+            "This is a UN summary record of a Committee meeting, which rapporteur does not read "
+            "yet: give it the meeting summary of the same dialogue."
+        )
+    verdict = recommendations.detect(text)
+    if verdict.is_concluding_observations:
+        return (
+            f"These are the Committee's concluding observations ({verdict.reason}), which "
+            "rapporteur does not read yet: give it the meeting summary of the dialogue."
+        )
+    return None
+
+
 def run(review: Review, settings: Settings) -> Review:
     warnings = list(review.warnings)
+    other = not_yet_read(review.document.text)
+    if other is not None:
+        warnings.append(other)
+        return replace(review, warnings=tuple(warnings), is_dialogue=False)
     lang = language(review.document.text)
     meta = review.metadata
     committee_turns = sum(t.side == "committee" for t in review.turns)

@@ -127,14 +127,15 @@ def detect(text: str) -> Verdict:
     top = "\n".join(lines[:60])
     title = re.search(r"^\s*Concluding observations on the\b", top, re.I | re.M)
     symbol = find_symbol(lines)
-    found = sum(1 for b in blocks(text) if b.kind == "paragraph" and _RECOMMENDS.search(b.text))
-    sections = {section_kind(line) for line in lines} - {None}
     if not (title or symbol):
         return Verdict(
             is_concluding_observations=False,
             reason="no 'Concluding observations on the ... report' title and no"
             " concluding-observations symbol at the top",
         )
+    # Only now read the whole text: every document analysed passes through here.
+    found = sum(1 for b in blocks(text) if b.kind == "paragraph" and _RECOMMENDS.search(b.text))
+    sections = {section_kind(line) for line in lines} - {None}
     if found < 2 or "concerns_and_recommendations" not in sections:
         return Verdict(
             is_concluding_observations=False,
