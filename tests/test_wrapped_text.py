@@ -50,3 +50,14 @@ def test_wrapped_commitment_text_stays_on_its_line() -> None:
     for w, p in zip(wrapped, plain, strict=True):
         assert w.text and w.text in lines[w.line - 1]
         assert " ".join(p.text.split()).startswith(" ".join(w.text.split()))
+
+
+def test_single_line_breaks_between_paragraphs_give_the_same_facts() -> None:
+    """A page copied from a browser: one line break between paragraphs, no blank lines."""
+    for name in ("fictional-cmw-review.txt", "fictional-cedaw-pressrelease.txt"):
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
+        plain = _facts(analyze_bytes(text.encode(), name))
+        single = analyze_bytes(text.replace("\n\n", "\n").encode(), name)
+        assert single.is_dialogue, single.warnings
+        for key, value in _facts(single).items():
+            assert value == plain[key], (name, key)

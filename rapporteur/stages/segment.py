@@ -17,6 +17,13 @@ from ..settings import Settings
 from .sentences import paragraph_sentences
 
 _BLANK = re.compile(r"\n[ \t\f\v]*\n")
+UNWRAPPED = 150
+"""A line longer than this was not wrapped by a text editor or a PDF: it is a paragraph."""
+
+
+def _unwrapped_block(block: str) -> bool:
+    lines = block.split("\n")
+    return len(lines) >= 3 and sum(len(x) > UNWRAPPED for x in lines) * 3 >= len(lines)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -38,11 +45,15 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     # A block of several non-blank lines where every line is short is a list of headings or
     # menu items: split it so that each line is judged on its own. A line that starts in
     # lower case continues the one before: that block is prose wrapped at a narrow width.
+    # A block of several lines, many of them longer than any wrapping width, shows a page saved
+    # with one line break between paragraphs (a browser copy, some page savers): in such a
+    # text every line is a paragraph.
+    single_breaks = any(_unwrapped_block(text[start:end]) for start, end in out)
     final: list[tuple[int, int]] = []
     for start, end in out:
         block = text[start:end]
         lines = block.split("\n")
-        if (
+        if single_breaks or (
             len(lines) > 1
             and all(len(x.strip()) < 60 and not x.rstrip().endswith(".") for x in lines)
             and not any(x.strip()[:1].islower() for x in lines[1:])
