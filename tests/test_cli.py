@@ -187,3 +187,26 @@ def test_cli_analyze_no_align_marks_every_status_to_check() -> None:
     assert result.exit_code == 0, result.stderr
     questions = json.loads(result.stdout)["questions"]
     assert questions and all(q["confidence"] is None and q["needs_check"] for q in questions)
+
+
+def test_cli_analyze_is_byte_identical_across_processes_and_hash_seeds(tmp_path: Path) -> None:
+    """Set iteration order must never reach the output: two processes with different
+    PYTHONHASHSEED values write the same bytes (with the meaning model)."""
+    import os
+    import subprocess
+    import sys
+
+    analyze = [sys.executable, "-m", "rapporteur", "analyze"]
+    outputs = []
+    for seed in ("1", "4242"):
+        target = tmp_path / f"out-{seed}.json"
+        done = subprocess.run(
+            [*analyze, str(SAMPLE), "--format", "json", "-o", str(target)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
