@@ -61,3 +61,19 @@ def test_single_line_breaks_between_paragraphs_give_the_same_facts() -> None:
         assert single.is_dialogue, single.warnings
         for key, value in _facts(single).items():
             assert value == plain[key], (name, key)
+
+
+def test_no_line_breaks_at_all_give_the_same_questions() -> None:
+    """A page flattened into one line: the headings, the genre's fixed phrases and the
+    speakers' turns put the paragraphs back (rapporteur/stages/runon.py)."""
+    for name in ("fictional-cmw-review.txt", "fictional-cedaw-pressrelease.txt"):
+        text = (EXAMPLES / name).read_text(encoding="utf-8")
+        plain = analyze_bytes(text.encode(), name)
+        flat = analyze_bytes((" ".join(text.split()) + "\n").encode(), name)
+        assert flat.is_dialogue, flat.warnings
+        assert _facts(flat)["questions"] == _facts(plain)["questions"], name
+        assert flat.metadata is not None and plain.metadata is not None
+        for field in ("committee", "state_party", "report", "release_code"):
+            assert getattr(flat.metadata, field) == getattr(plain.metadata, field), field
+        # Everyone is found; a surname alone may still count as one more participant.
+        assert {p.name for p in plain.participants} <= {p.name for p in flat.participants}

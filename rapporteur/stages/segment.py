@@ -14,6 +14,7 @@ from dataclasses import replace
 from .. import genres
 from ..models import Paragraph, Review, Section, Sentence
 from ..settings import Settings
+from . import runon
 from .sentences import paragraph_sentences
 
 _BLANK = re.compile(r"\n[ \t\f\v]*\n")
@@ -53,6 +54,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     for start, end in out:
         block = text[start:end]
         lines = block.split("\n")
+        if len(lines) == 1 and runon.is_run_on(block, len(text)):
+            final.extend((start + a, start + b) for a, b in runon.breaks(block))
+            continue
         if single_breaks or (
             len(lines) > 1
             and all(len(x.strip()) < 60 and not x.rstrip().endswith(".") for x in lines)
