@@ -198,7 +198,9 @@ def question_features(
     base = base + params.confirm * confirm
     candidates |= confirm
     combined = base * prior
-    order = sorted(np.flatnonzero(candidates).tolist(), key=lambda i: (-combined[i], i))
+    # Best first, ties in document order; only the first few are read.
+    idx = np.flatnonzero(candidates)
+    order = idx[np.lexsort((idx, -combined[idx]))][: MAX_ANSWERS + 1].tolist()
     if not order:
         return Features(
             (),

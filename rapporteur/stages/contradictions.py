@@ -161,8 +161,10 @@ def _contexts(review: Review) -> list[str]:
     spans_of: dict[int, list[tuple[int, int]]] = {}
     out = []
     for f in review.figures:
-        para = by_para.get(f.paragraph)
-        spans = spans_of.setdefault(f.paragraph, paragraph_sentences(review, para) if para else [])
+        if f.paragraph not in spans_of:  # once per paragraph, not once per figure
+            para = by_para.get(f.paragraph)
+            spans_of[f.paragraph] = paragraph_sentences(review, para) if para else []
+        spans = spans_of[f.paragraph]
         ctx = f.mention
         for k, (s0, s1) in enumerate(spans):
             if not s0 <= f.start < s1:
@@ -187,15 +189,14 @@ def _contexts(review: Review) -> list[str]:
 def _sentences_of(review: Review) -> list[tuple[int, int]]:
     """The (start, end) of each figure's sentence."""
     by_para = {p.index: p for p in review.paragraphs}
+    spans_of: dict[int, list[tuple[int, int]]] = {}
     out = []
     for f in review.figures:
-        para = by_para.get(f.paragraph)
+        if f.paragraph not in spans_of:  # once per paragraph, not once per figure
+            para = by_para.get(f.paragraph)
+            spans_of[f.paragraph] = paragraph_sentences(review, para) if para else []
         span = next(
-            (
-                sp
-                for sp in (paragraph_sentences(review, para) if para else [])
-                if sp[0] <= f.start < sp[1]
-            ),
+            (sp for sp in spans_of[f.paragraph] if sp[0] <= f.start < sp[1]),
             (f.start, f.end),
         )
         out.append(span)
