@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from alignment_eval import LABELS, ROOT, Doc, hits, load_docs, status_metrics
 
 from rapporteur.stages import alignment, status_model
-from rapporteur.stages.status_model import FEATURES, SEMANTIC_ONLY, OrdinalModel
+from rapporteur.stages.status_model import FEATURES, OrdinalModel, choose
 
 OUT = ROOT / "rapporteur" / "data" / status_model.MODEL_FILE
 L2 = 1.0
@@ -58,8 +58,6 @@ def table(
             group.append(d)
         lines.append([[a.line for a in f.answers] for f in feats])
     x = np.array(rows, dtype=float)
-    if not semantic:
-        x[:, [i for i, (n, _) in enumerate(FEATURES) if n in SEMANTIC_ONLY]] = 0.0
     return x, np.array(gold), np.array(found), np.array(group), lines
 
 
@@ -158,7 +156,7 @@ def class_weights(
     for wp in WEIGHT_GRID:
         for wa in (1.0,):
             w = np.array([1.0, wp, wa])
-            pred = np.where(found, np.argmax(probs * w, axis=1), -1)
+            pred = np.where(found, choose(probs, w)[0], -1)
             m = status_metrics(y, pred)
             obj = (m["status.accuracy"] + m["status.macro_f1"]) / 2
             if obj > best + 1e-9:
@@ -171,9 +169,8 @@ def thresholds(
 ) -> tuple[float, float, float]:
     """Per predicted status, the lowest confidence from which held-out verdicts of that status
     were right at least TARGET of the time (on at least MIN_SUPPORT of them); 1.01 when none."""
-    probs, y = probs[found], y[found]
-    pred = np.argmax(probs * np.array(weights), axis=1)
-    conf = probs[np.arange(len(pred)), pred]
+    pred, conf = choose(probs[found], weights)
+    y = y[found]
     out = []
     for k in range(3):
         chosen = 1.01
@@ -194,8 +191,7 @@ def report(
     check: tuple[float, ...],
     weights: tuple[float, float, float],
 ) -> dict[str, float]:
-    pred = np.argmax(probs * np.array(weights), axis=1)
-    conf = probs[np.arange(len(pred)), pred]
+    pred, conf = choose(probs, weights)
     sure = found & (conf >= np.array(check)[pred])
     m = status_metrics(y, np.where(found, pred, -1), sure)
     print(f"  {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))

@@ -101,9 +101,6 @@ FEATURES: tuple[tuple[str, bool], ...] = (
     ("yes_no", False),
     ("short_reply", True),
 )
-SEMANTIC_ONLY = frozenset(
-    {"semantic", "semantic_passage", "semantic_contrast", "semantic_top", "agree"}
-)
 
 
 def vector(f: Features) -> list[float]:
@@ -173,16 +170,12 @@ class OrdinalModel:
     def judge(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Status index and probabilities (after the ceilings) of every feature row."""
         probs = capped(self.probabilities(x), ceilings(x, self.names))
-        status: np.ndarray = np.argmax(probs * np.array(self.class_weights), axis=-1)
-        return status, probs
+        return choose(probs, self.class_weights)[0], probs
 
     def predict(self, f: Features) -> Verdict:
         if f.empty:
             return Verdict("unanswered", (1.0, 0.0, 0.0), 1.0, False, f.empty)
-        x = np.array([vector(f)], dtype=float)
-        if self.method == "lexical":
-            x[:, [i for i, n in enumerate(self.names) if n in SEMANTIC_ONLY]] = 0.0
-        status, probs_rows = self.judge(x)
+        status, probs_rows = self.judge(np.array([vector(f)], dtype=float))
         k, p = int(status[0]), probs_rows[0]
         confidence = float(p[k])
         probs = (float(p[0]), float(p[1]), float(p[2]))
@@ -223,6 +216,15 @@ class OrdinalModel:
             check_below=(float(check[0]), float(check[1]), float(check[2])),
             trained_on=d.get("trained_on", ""),
         )
+
+
+def choose(probs: np.ndarray, class_weights: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """The verdict of each row of probabilities (the status of highest weighted probability)
+    and its confidence (that status's own probability): the pipeline's decision, which the
+    training bench and the calibration test share."""
+    status: np.ndarray = np.argmax(probs * np.asarray(class_weights), axis=-1)
+    confidence: np.ndarray = np.take_along_axis(probs, status[..., None], axis=-1)[..., 0]
+    return status, confidence
 
 
 PART_COVER = 0.4
