@@ -25,6 +25,21 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("report", re.compile(r"^(the )?reports?$|^reports? (before|under consideration)", re.I)),
 )
 
+# The sections of a UN Geneva summary, headed (meeting summary) or not (press release).
+SUMMARY_KINDS = frozenset(
+    {
+        "chrome",
+        "lead",
+        "report",
+        "presentation",
+        "questions",
+        "responses",
+        "concluding",
+        "boilerplate",
+        "other",
+    }
+)
+
 # Who speaks in a section's first paragraph when it names nobody.
 DIALOGUE_SIDES = MappingProxyType(
     {"questions": "committee", "responses": "delegation", "presentation": "delegation"}
@@ -100,19 +115,7 @@ GENRE = Genre(
     name="meeting_summary",
     detects=detects,
     classify=classify,
-    section_kinds=frozenset(
-        {
-            "chrome",
-            "lead",
-            "report",
-            "presentation",
-            "questions",
-            "responses",
-            "concluding",
-            "boilerplate",
-            "other",
-        }
-    ),
+    section_kinds=SUMMARY_KINDS,
     default_sides=DIALOGUE_SIDES,
     find_speaker=find_speaker,
     find_led_by=find_led_by,

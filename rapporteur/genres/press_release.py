@@ -11,7 +11,7 @@ import re
 
 from .base import Genre, Sectioning
 from .cues import find_led_by, find_speaker
-from .meeting_summary import DIALOGUE_SIDES
+from .meeting_summary import DIALOGUE_SIDES, SUMMARY_KINDS
 from .page import Frame, is_closing_note
 
 # Section cues for documents without headings, checked on a paragraph's first 300 characters.
@@ -119,19 +119,7 @@ GENRE = Genre(
     name="press_release",
     detects=detects,
     classify=classify,
-    section_kinds=frozenset(
-        {
-            "chrome",
-            "lead",
-            "report",
-            "presentation",
-            "questions",
-            "responses",
-            "concluding",
-            "boilerplate",
-            "other",
-        }
-    ),
+    section_kinds=SUMMARY_KINDS,
     default_sides=DIALOGUE_SIDES,
     find_speaker=find_speaker,
     find_led_by=find_led_by,
