@@ -138,7 +138,7 @@ _SUMMARY_RECORD = re.compile(
 def not_yet_read(text: str) -> str | None:
     """A warning for the Committee's own documents, which rapporteur cannot analyse yet
     (issue 14), so that they are refused with the reason rather than misread as a summary."""
-    top = "\n".join(text.split("\n")[:80])
+    top = "\n".join(text.split("\n", 80)[:80])
     if _SUMMARY_RECORD.search(top):
         return (
             "This is a UN summary record of a Committee meeting, which rapporteur does not read "

@@ -123,17 +123,17 @@ class ConcludingObservations:
 def detect(text: str) -> Verdict:
     """Concluding observations have their title or symbol at the top and numbered
     recommendations; a meeting summary quotes neither."""
-    lines = text.split("\n")
-    top = "\n".join(lines[:60])
-    title = re.search(r"^\s*Concluding observations on the\b", top, re.I | re.M)
-    symbol = find_symbol(lines)
+    head = text.split("\n", 60)[:60]  # every document analysed passes through here
+    title = re.search(r"^\s*Concluding observations on the\b", "\n".join(head), re.I | re.M)
+    symbol = find_symbol(head)
     if not (title or symbol):
         return Verdict(
             is_concluding_observations=False,
             reason="no 'Concluding observations on the ... report' title and no"
             " concluding-observations symbol at the top",
         )
-    # Only now read the whole text: every document analysed passes through here.
+    # Only now read the whole text.
+    lines = text.split("\n")
     found = sum(1 for b in blocks(text) if b.kind == "paragraph" and _RECOMMENDS.search(b.text))
     sections = {section_kind(line) for line in lines} - {None}
     if found < 2 or "concerns_and_recommendations" not in sections:
