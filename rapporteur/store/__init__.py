@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -146,7 +147,7 @@ class Store:
             with self._translate():
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 if not memory:
-                    self.conn.execute("PRAGMA journal_mode = WAL")
+                    self._set_wal()
                     self.conn.execute("PRAGMA synchronous = NORMAL")
             if migrate:
                 self.migrate()
@@ -155,6 +156,23 @@ class Store:
             raise
 
     # ------------------------------------------------------------------ plumbing
+
+    def _set_wal(self, patience: float = 30.0) -> None:
+        """Switch to WAL, waiting for another process that is creating the same new library:
+        SQLite answers "database is locked" at once to a journal-mode change it cannot make
+        (the busy timeout does not apply), so two ingests started together on a new file
+        failed one time in ten."""
+        deadline = time.monotonic() + patience
+        delay = 0.01
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
     @contextmanager
     def _translate(self) -> Iterator[None]:
