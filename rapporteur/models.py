@@ -59,6 +59,17 @@ SECTION_KIND_TABLE: tuple[SectionKind, ...] = (
     ),
     SectionKind(name="boilerplate", label="Closing notes"),
     SectionKind(name="other", label="Other", body=True, speaking=True, evidence=True),
+    # Concluding observations: the Committee's own text, no dialogue.
+    SectionKind(name="introduction", label="Introduction"),
+    SectionKind(name="positive_aspects", label="Positive aspects"),
+    SectionKind(name="factors_and_difficulties", label="Factors and difficulties"),
+    SectionKind(
+        name="concerns_and_recommendations",
+        label="Principal subjects of concern and recommendations",
+    ),
+    SectionKind(name="follow_up_and_dissemination", label="Follow-up and dissemination"),
+    SectionKind(name="implementation", label="Implementation and reporting"),
+    SectionKind(name="next_report", label="Next periodic report"),
 )
 SECTION_KINDS = tuple(k.name for k in SECTION_KIND_TABLE)
 BODY_KINDS = frozenset(k.name for k in SECTION_KIND_TABLE if k.body)
@@ -308,6 +319,69 @@ class Commitment:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Reiteration:
+    """The earlier recommendation a recommendation says it repeats, as far as it says."""
+
+    symbol: str | None
+    paragraph: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recommendation:
+    """One recommendation of concluding observations: a numbered paragraph, or one lettered
+    item of it ("para. 23 (b)"), so that a tracker can cite each one on its own."""
+
+    id: str
+    paragraph: int
+    letter: str | None
+    line: int
+    """1-based line where the item's text starts."""
+    text: str
+    """The item's text on that line (exact substring of the line)."""
+    action: str
+    """The whole item, wrapped lines joined."""
+    lead_in: str | None
+    """"The Committee recommends that the State party:" before lettered items."""
+    heading: str | None
+    """The innermost heading it stands under."""
+    subject: str | None
+    """The numbered (CMW) or lettered (CRC) subject heading."""
+    articles: tuple[int, ...]
+    concern: str | None
+    """The paragraph of concern just before it under the same heading, if any."""
+    follow_up: bool
+    """Named in the follow-up request (to report on within a stated time)."""
+    reiterates: Reiteration | None
+    themes: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    """Ids of the dialogue's question units on the same subject, best first (filled when the
+    review's dialogue is known, as in the library)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NextReport:
+    """When the State party's next report is due, as the concluding observations say."""
+
+    due: str | None
+    """ISO date."""
+    description: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpRequest:
+    """The paragraph asking the State party to report on some recommendations within a stated
+    time; `due` is that time counted from the adoption date, when both are given."""
+
+    line: int
+    paragraph: int | None
+    within: str | None
+    """As written: "two years", "24 months"."""
+    due: str | None
+    """ISO date."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Theme:
     id: str
     label: str
@@ -332,6 +406,9 @@ class Review:
     figures: tuple[Figure, ...] = ()
     inconsistencies: tuple[Inconsistency, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    next_report: NextReport | None = None
+    follow_up: FollowUpRequest | None = None
     taxonomy_version: str | None = None
     warnings: tuple[str, ...] = ()
     is_dialogue: bool = True

@@ -91,15 +91,23 @@ STAGES: tuple[Stage, ...] = (
         "commitments",
     ),
     _s(
+        "recommendations",
+        "recommendations",
+        "document document_kind metadata",
+        "follow_up metadata next_report recommendations",
+    ),
+    _s(
         "themes",
         "themes",
-        "commitments document figures paragraphs questions sentences turns",
-        "commitments figures questions taxonomy_version",
+        "commitments document figures paragraphs questions recommendations sentences turns",
+        "commitments figures questions recommendations taxonomy_version",
     ),
     _s(
         "genre",
         "genre",
-        "document metadata paragraphs questions sections turns warnings",
+        "document document_kind metadata next_report paragraphs questions recommendations "
+        "sections turns "
+        "warnings",
         "is_dialogue warnings",
     ),
 )

@@ -21,6 +21,7 @@ SAMPLES = [
     EXAMPLES / "fictional-cmw-review.txt",
     EXAMPLES / "fictional-cedaw-pressrelease.txt",
     FIXTURES / "mini-crc-review.txt",
+    EXAMPLES / "cycle" / "fictional-cmw-ardenia-co2.txt",
 ]
 
 

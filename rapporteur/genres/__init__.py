@@ -7,13 +7,14 @@ the genre themselves; docs/genres.md says how to add one.
 
     page.py             the UN page around any record: chrome, title, footer, document symbol
     cues.py             speaker patterns of meeting summaries and press releases
+    concluding_observations.py  the Committee's recommendations (co_layout reads the text)
     meeting_summary.py  headed UN Geneva meeting summaries
     press_release.py    older press releases without headings (the fallback)
 """
 
 from __future__ import annotations
 
-from . import meeting_summary, press_release
+from . import concluding_observations, meeting_summary, press_release
 from .base import Genre, Sectioning
 from .page import Frame, frame
 
@@ -22,6 +23,7 @@ from .page import Frame, frame
 # before the meeting summary, since their symbol line is the surest sign; the press release
 # stays last because it detects every document.
 REGISTRY: tuple[Genre, ...] = (
+    concluding_observations.GENRE,
     meeting_summary.GENRE,
     press_release.GENRE,
 )

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..models import Review
+from ..models import Recommendation, Review
 
 SCHEMA = "rapporteur/review@1"
 
@@ -69,7 +69,23 @@ def to_dict(review: Review) -> dict[str, Any]:
                 "text": nm.text,
                 "line": nm.line,
             },
+            "next_report": None
+            if review.next_report is None
+            else {
+                "due": review.next_report.due,
+                "description": review.next_report.description,
+                "line": review.next_report.line,
+            },
+            "follow_up": None
+            if review.follow_up is None
+            else {
+                "line": review.follow_up.line,
+                "paragraph": review.follow_up.paragraph,
+                "within": review.follow_up.within,
+                "due": review.follow_up.due,
+            },
         },
+        "recommendations": [_recommendation(r) for r in review.recommendations],
         "participants": [
             {"id": p.id, "name": p.name, "side": p.side, "roles": list(p.roles), "title": p.title}
             for p in review.participants
@@ -167,10 +183,34 @@ def to_dict(review: Review) -> dict[str, Any]:
     }
 
 
+def _recommendation(r: Recommendation) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "paragraph": r.paragraph,
+        "letter": r.letter,
+        "line": r.line,
+        "text": r.text,
+        "action": r.action,
+        "lead_in": r.lead_in,
+        "heading": r.heading,
+        "subject": r.subject,
+        "concern": r.concern,
+        "articles": list(r.articles),
+        "themes": list(r.themes),
+        "follow_up": r.follow_up,
+        "reiterates": None
+        if r.reiterates is None
+        else {"symbol": r.reiterates.symbol, "paragraph": r.reiterates.paragraph},
+        "questions": list(r.questions),
+    }
+
+
 def _theme_counts(review: Review) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for q in review.questions:
-        for t in q.themes:
+    tagged: list[tuple[str, ...]] = [q.themes for q in review.questions]
+    tagged += [r.themes for r in review.recommendations]
+    for themes in tagged:
+        for t in themes:
             counts[t] = counts.get(t, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .co_layout import Block
+from ..genres.co_layout import Block
+from ..models import NextReport
 
 MONTHS = {
     m: i + 1
@@ -85,14 +86,6 @@ class FollowUp:
     within: str | None
     items: tuple[tuple[int, str | None], ...]
     """(paragraph, letter or None for the whole paragraph), in the order named."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NextReport:
-    due: str | None
-    """ISO date."""
-    description: str
-    line: int
 
 
 def iso(day: str, month: str, year: str) -> str | None:

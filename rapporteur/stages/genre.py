@@ -128,6 +128,8 @@ def _structure_warnings(review: Review) -> list[str]:
     return out
 
 
+READ_KINDS = frozenset({"summary_record", "concluding_observations"})
+"""Committee documents that a registered genre has read: never refused as unread."""
 _SUMMARY_RECORD = re.compile(
     r"^\s*Summary record of the (?:first part of the |second part of the )?\d+(?:st|nd|rd|th)"
     r"\s+meeting\b",
@@ -135,31 +137,36 @@ _SUMMARY_RECORD = re.compile(
 )
 
 
-def not_yet_read(text: str) -> str | None:
-    """A warning for the Committee's own documents, which rapporteur cannot analyse yet
-    (issue 14), so that they are refused with the reason rather than misread as a summary."""
+def not_yet_read(text: str, kind: str | None = None) -> str | None:
+    """A warning for a Committee document that no genre read: a summary record (not read
+    yet), or concluding observations whose recommendations could not be found, so that it is
+    refused with the reason rather than misread as a meeting summary."""
     top = "\n".join(text.split("\n", 80)[:80])
+    if kind in READ_KINDS:
+        return None
     if _SUMMARY_RECORD.search(top):
         return (
             "This is a UN summary record of a Committee meeting, which rapporteur does not read "
             "yet: give it the meeting summary of the same dialogue."
         )
     verdict = recommendations.detect(text)
-    if verdict.is_concluding_observations:
+    if verdict.titled:
         return (
-            f"These are the Committee's concluding observations ({verdict.reason}), which "
-            "rapporteur does not read yet: give it the meeting summary of the dialogue."
+            "This has the title or symbol of the Committee's concluding observations but not "
+            f"their body ({verdict.reason}), so rapporteur cannot read its recommendations."
         )
     return None
 
 
 def run(review: Review, settings: Settings) -> Review:
     warnings = list(review.warnings)
-    other = not_yet_read(review.document.text)
+    other = not_yet_read(review.document.text, review.document_kind)
     if other is not None:
         warnings.append(other)
         return replace(review, warnings=tuple(warnings), is_dialogue=False)
     lang = language(review.document.text)
+    if lang == "en" and review.document_kind == "concluding_observations":
+        return _concluding_observations(review, warnings)
     meta = review.metadata
     committee_turns = sum(t.side == "committee" for t in review.turns)
     delegation_turns = sum(t.side == "delegation" for t in review.turns)
@@ -186,3 +193,21 @@ def run(review: Review, settings: Settings) -> Review:
         if meta is not None and meta.state_party is None:
             warnings.append("The State party under review could not be identified.")
     return replace(review, warnings=tuple(warnings), is_dialogue=is_dialogue)
+
+
+def _concluding_observations(review: Review, warnings: list[str]) -> Review:
+    """Concluding observations are a review's record when they hold recommendations of a
+    named Committee; they have no dialogue to check."""
+    meta = review.metadata
+    ok = bool(review.recommendations) and meta is not None and meta.committee is not None
+    if not review.recommendations:
+        warnings.append("No recommendations of the Committee were found.")
+    elif not ok:
+        warnings.append(
+            "The Committee that adopted these concluding observations could not be identified."
+        )
+    if ok and meta is not None and meta.state_party is None:
+        warnings.append("The State party under review could not be identified.")
+    if ok and review.next_report is None:
+        warnings.append("No date for the next periodic report was found.")
+    return replace(review, warnings=tuple(warnings), is_dialogue=ok)

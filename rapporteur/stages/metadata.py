@@ -200,7 +200,8 @@ def _committee(texts: list[str], release: str | None, symbols: list[str]) -> str
     return None
 
 
-def _state(fragment: str | None) -> StateParty | None:
+def state_party_in(fragment: str | None) -> StateParty | None:
+    """The State named at the start of a fragment ("Ardenia (CMW/C/...)"), if a known one."""
     if not fragment:
         return None
     hit = country_at(fragment.strip())
@@ -258,13 +259,13 @@ def run(review: Review, settings: Settings) -> Review:
             continue
         info, fragment, _ = parsed
         report = report or info
-        state = state or _state(fragment)
+        state = state or state_party_in(fragment)
         if report and state:
             break
     if state is None:
         for text in framing[:3]:
             m = _PLAIN_REPORT.search(text)
-            if m and (state := _state(m["state"])):
+            if m and (state := state_party_in(m["state"])):
                 break
     symbol = _report_symbol(report_texts, candidates, state, committee)
     if report is not None:
@@ -351,10 +352,10 @@ def _next_meeting(review: Review) -> NextMeeting | None:
         state = None
         parsed = parse_report(sentence)
         if parsed is not None:
-            state = _state(parsed[1])
+            state = state_party_in(parsed[1])
         if state is None:
             m2 = _DELEGATION_OF.search(sentence)
-            state = _state(m2["state"]) if m2 else None
+            state = state_party_in(m2["state"]) if m2 else None
         if state is None and syms:
             code = syms[0].split("/")[2]
             name = country_by_code(code)

@@ -22,12 +22,27 @@ Pure functions over a text string; `co_meta` reads the introduction and the next
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .co_layout import SYMBOL, SYMBOL_BODY, Block, blocks, find_symbol, section_kind
-from .co_meta import FollowUp, Header, NextReport, follow_up, header, next_report
+from ..genres.co_layout import SYMBOL, SYMBOL_BODY, Block, blocks, find_symbol
+from ..genres.concluding_observations import RECOMMENDS as _RECOMMENDS
+from ..genres.concluding_observations import Verdict, verdict
+from ..models import (
+    FollowUpRequest,
+    Metadata,
+    NextReport,
+    Recommendation,
+    Reiteration,
+    Review,
+    StateParty,
+)
+from ..reference import BY_ACRONYM
+from ..settings import Settings
+from .co_meta import FollowUp, Header, follow_up, header, next_report
+from .metadata import parse_report, state_party_in
 
 __all__ = [
     "ConcludingObservations",
@@ -39,11 +54,6 @@ __all__ = [
     "read",
 ]
 
-_RECOMMENDS = re.compile(
-    r"\b(?:Committee|it)\s+(?:also\s+|further\s+|strongly\s+|therefore\s+|again\s+)?"
-    r"(?:recommends|urges|encourages|calls\s+(?:up)?on|requests|invites|reiterates\s+its\s+"
-    r"(?:previous\s+|earlier\s+|prior\s+)?recommendations?)\b"
-)
 _REITERATES = re.compile(
     r"\breiterates?\s+its\s+(?:previous\s+|earlier\s+|prior\s+)?recommendations?\b"
     r"|\b(?:recalling|recalls|in the light of|with reference to)\s+its\s+(?:previous|earlier|prior)"
@@ -61,50 +71,11 @@ _HEADING_ARTICLES = re.compile(r"\((?:arts?\.|articles?)\s+(.+)\)\s*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Verdict:
-    """Whether a text is concluding observations, and why (never a bare None)."""
-
-    is_concluding_observations: bool
-    reason: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Reiteration:
-    """The earlier recommendation a recommendation says it repeats, as far as it says."""
-
-    symbol: str | None
-    paragraph: int | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     kind: str
     heading: str | None
     first_line: int
     last_line: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Recommendation:
-    """One recommendation: a paragraph, or one lettered item of it (module docstring)."""
-
-    id: str
-    paragraph: int
-    letter: str | None
-    line: int
-    """1-based line where the item's text starts."""
-    text: str
-    """The item's text on that line (exact substring of the line)."""
-    action: str
-    """The whole item, wrapped lines joined."""
-    lead_in: str | None
-    """"The Committee recommends that the State party:" before lettered items."""
-    heading: str | None
-    subject: str | None
-    articles: tuple[int, ...]
-    concern: str | None
-    follow_up: bool
-    reiterates: Reiteration | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,34 +91,8 @@ class ConcludingObservations:
     next_report: NextReport | None
 
 
-def detect(text: str) -> Verdict:
-    """Concluding observations have their title or symbol at the top and numbered
-    recommendations; a meeting summary quotes neither."""
-    head = text.split("\n", 60)[:60]  # every document analysed passes through here
-    title = re.search(r"^\s*Concluding observations on the\b", "\n".join(head), re.I | re.M)
-    symbol = find_symbol(head)
-    if not (title or symbol):
-        return Verdict(
-            is_concluding_observations=False,
-            reason="no 'Concluding observations on the ... report' title and no"
-            " concluding-observations symbol at the top",
-        )
-    # Only now read the whole text.
-    lines = text.split("\n")
-    found = sum(1 for b in blocks(text) if b.kind == "paragraph" and _RECOMMENDS.search(b.text))
-    sections = {section_kind(line) for line in lines} - {None}
-    if found < 2 or "concerns_and_recommendations" not in sections:
-        return Verdict(
-            is_concluding_observations=False,
-            reason=f"a concluding-observations title or symbol but {found} numbered "
-            "recommendation paragraphs and no section of concerns and recommendations",
-        )
-    what = f"symbol {symbol}" if symbol else "the title"
-    return Verdict(
-        is_concluding_observations=True,
-        reason=f"{what}, a section of concerns and recommendations and {found} numbered "
-        "paragraphs in which the Committee recommends",
-    )
+detect = verdict
+"""Whether a text is concluding observations (the genre's own test), and why."""
 
 
 def read(text: str) -> ConcludingObservations:
@@ -311,3 +256,88 @@ def _sections(bs: Sequence[Block]) -> tuple[Section, ...]:
             )
         )
     return tuple(out)
+
+
+def run(review: Review, settings: Settings) -> Review:
+    """Concluding observations get their recommendations, the next report's due date and the
+    header's facts where the general metadata stage found none; other genres pass through."""
+    if review.document_kind != "concluding_observations":
+        return review
+    co = read(review.document.text)
+    return replace(
+        review,
+        recommendations=co.recommendations,
+        next_report=co.next_report,
+        follow_up=_request(co),
+        metadata=_metadata(review.metadata, co),
+    )
+
+
+_NUMBER_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six".split())}
+
+
+def _request(co: ConcludingObservations) -> FollowUpRequest | None:
+    up = co.follow_up
+    if up is None:
+        return None
+    return FollowUpRequest(
+        line=up.line,
+        paragraph=up.paragraph,
+        within=up.within,
+        due=due(co.header.adopted, up.within),
+    )
+
+
+def due(adopted: str | None, within: str | None) -> str | None:
+    """The adoption date plus "two years" or "24 months"; None when either is missing."""
+    if not adopted or not within:
+        return None
+    count, unit = within.lower().split()
+    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+    if n is None:
+        return None
+    months = n * 12 if unit.startswith("year") else n
+    year, month, day = (int(x) for x in adopted.split("-"))
+    month0 = month - 1 + months
+    year, month = year + month0 // 12, month0 % 12 + 1
+    day = min(day, calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _metadata(meta: Metadata | None, co: ConcludingObservations) -> Metadata:
+    """The header says which State, report, session and adoption date, more surely than the
+    general patterns, which were written for meeting summaries."""
+    h = co.header
+    state = None
+    if h.state_party:
+        state = state_party_in(h.state_party) or StateParty(name=h.state_party.strip(), iso3=None)
+    parsed = parse_report(h.report) if h.report else None
+    report = None
+    if parsed is not None:
+        symbol = h.report_symbols[0] if h.report_symbols else None
+        report = replace(parsed[0], symbol=symbol)
+    base = meta or Metadata(
+        committee=None,
+        committee_name=None,
+        state_party=None,
+        report=None,
+        session=None,
+        date=None,
+        release_code=None,
+        next_meeting=None,
+        title=None,
+        year=None,
+    )
+    committee = co.committee or base.committee
+    date = h.adopted or base.date
+    return replace(
+        base,
+        committee=committee,
+        committee_name=BY_ACRONYM[committee].name if committee in BY_ACRONYM else None,
+        state_party=state or base.state_party,
+        report=report or base.report,
+        session=h.session or base.session,
+        date=date,
+        year=int(date[:4]) if date else base.year,
+        symbol=co.symbol or base.symbol,
+    )

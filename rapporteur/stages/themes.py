@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..models import Question, Review, Theme
+from ..models import Question, Recommendation, Review, Theme
 from ..settings import Settings
 from .facts_common import flat_text, paragraph_sentences
 
@@ -262,7 +262,7 @@ def _asker_of(review: Review, paragraph: int) -> str | None:
 
 
 def run(review: Review, settings: Settings) -> Review:
-    """Tag questions, figures and commitments; record the taxonomy version."""
+    """Tag questions, figures, commitments and recommendations; record the taxonomy version."""
     taxonomy = load_taxonomy(settings.taxonomy)
     m = matcher(taxonomy)
     text = flat_text(review)
@@ -288,13 +288,24 @@ def run(review: Review, settings: Settings) -> Review:
         for f in review.figures
     )
     commitments = tuple(replace(c, themes=rank(c.text)) for c in review.commitments)
+    recommendations = tuple(
+        replace(r, themes=rank(_recommendation_text(r))) for r in review.recommendations
+    )
     return replace(
         review,
+        recommendations=recommendations,
         questions=questions,
         figures=figures,
         commitments=commitments,
         taxonomy_version=taxonomy.version,
     )
+
+
+def _recommendation_text(r: Recommendation) -> str:
+    """The subject heading says what a recommendation is about more surely than its verbs;
+    the lead-in before lettered items is the same for all of them, so it is left out."""
+    heads = dict.fromkeys(h for h in (r.subject, r.heading) if h)
+    return " ".join([*heads, r.action])
 
 
 def _sentence_around(review: Review, text: str, paragraph: int, offset: int) -> str:

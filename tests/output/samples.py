@@ -68,6 +68,7 @@ def minimal_data() -> dict[str, Any]:
         "figures": [],
         "inconsistencies": [],
         "commitments": [],
+        "recommendations": [],
     }
 
 

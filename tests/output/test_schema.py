@@ -99,6 +99,7 @@ def test_schema_requires_the_design_contract() -> None:
         "figures",
         "inconsistencies",
         "commitments",
+        "recommendations",
     }
     if DESIGN.exists():
         contract = DESIGN.read_text(encoding="utf-8").split("## The JSON contract")[1]

@@ -28,9 +28,7 @@ def _review(sure: set[str], confidence: float = 0.9) -> Review:
     """The fixture with the questions whose text starts with one of `sure` marked sure."""
     review = analyze(FIXTURE)
     questions = tuple(
-        dataclasses.replace(
-            q, status=_status(q.text), confidence=confidence, needs_check=False
-        )
+        dataclasses.replace(q, status=_status(q.text), confidence=confidence, needs_check=False)
         if any(q.text.startswith(s) for s in sure)
         else dataclasses.replace(q, status=_status(q.text), confidence=0.5, needs_check=True)
         for q in review.questions

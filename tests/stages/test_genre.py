@@ -1,5 +1,6 @@
-"""The genre check (rapporteur/stages/genre.py): the Committee's own documents, which are not
-read yet, are refused with what they are instead of being misread as a meeting summary."""
+"""The genre check (rapporteur/stages/genre.py): concluding observations are read as what they
+are; a Committee document no genre reads yet is refused with what it is instead of being
+misread as a meeting summary."""
 
 from __future__ import annotations
 
@@ -7,17 +8,47 @@ from pathlib import Path
 
 import pytest
 
-from rapporteur.api import analyze
+from rapporteur.api import analyze, analyze_text
+from rapporteur.genres.concluding_observations import RECOMMENDS
 
 CYCLE = Path(__file__).resolve().parents[2] / "examples" / "cycle"
 
 
 @pytest.mark.parametrize(
+    ("name", "symbol", "committee", "follow_up"),
+    [
+        ("fictional-cmw-ardenia-co1.txt", "CMW/C/ARD/CO/1", "CMW", True),
+        ("fictional-cmw-ardenia-co2.txt", "CMW/C/ARD/CO/2", "CMW", True),
+        ("fictional-crc-ardenia-co5.txt", "CRC/C/ARD/CO/5-6", "CRC", False),
+    ],
+)
+def test_genre_concluding_observations_are_read_not_refused(
+    name: str, symbol: str, committee: str, follow_up: bool
+) -> None:
+    review = analyze(CYCLE / name)
+    assert review.document_kind == "concluding_observations"
+    assert review.is_dialogue is True
+    assert review.metadata is not None
+    assert (review.metadata.symbol, review.metadata.committee) == (symbol, committee)
+    assert review.recommendations and not review.questions and not review.turns
+    assert review.next_report is not None and review.next_report.due
+    assert (review.follow_up is not None) is follow_up
+    assert not any("does not read" in w for w in review.warnings)
+
+
+def test_genre_concluding_observations_without_recommendations_say_so() -> None:
+    text = (CYCLE / "fictional-cmw-ardenia-co2.txt").read_text(encoding="utf-8")
+    # Keep the title, symbol and section titles; drop every recommendation's verb.
+    gutted = RECOMMENDS.sub("Committee notes", text)
+    review = analyze_text(gutted)
+    assert review.document_kind != "concluding_observations"
+    assert review.is_dialogue is False
+    assert not review.recommendations
+
+
+@pytest.mark.parametrize(
     ("name", "words"),
     [
-        ("fictional-cmw-ardenia-co1.txt", "concluding observations (symbol CMW/C/ARD/CO/1"),
-        ("fictional-cmw-ardenia-co2.txt", "concluding observations (symbol CMW/C/ARD/CO/2"),
-        ("fictional-crc-ardenia-co5.txt", "concluding observations (symbol CRC/C/ARD/CO/5-6"),
         ("fictional-cmw-ardenia-sr545.txt", "summary record"),
         ("fictional-cmw-ardenia-sr546.txt", "summary record"),
     ],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rapporteur.stages.co_layout import blocks
+from rapporteur.genres.co_layout import blocks
 from rapporteur.stages.co_meta import dates
 from rapporteur.stages.recommendation_links import link_previous
 from rapporteur.stages.recommendations import (
