@@ -233,6 +233,15 @@ def unanswered(
         max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, method=method
     )
     review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
+    if review.document_kind == "concluding_observations":
+        from .errors import NotADialogue
+
+        raise NotADialogue(
+            f"{source} holds the Committee's concluding observations: recommendations, not "
+            "questions, so none can be unanswered.",
+            hint="`rapporteur analyze` lists its recommendations; run `rapporteur unanswered` "
+            "on the summary record or meeting summary of the dialogue.",
+        )
     write_output(render(review, include_partial=include_partial), output)
 
 
