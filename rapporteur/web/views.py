@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import library
 from ..errors import RapporteurError
 from ..models import STATUSES
-from ..output import certainty
+from ..output import certainty, recommendations
 from ..store import DESCENDING_FIRST, SEARCH_KINDS, SORTS
 from .app import check_same_origin, render
 
@@ -228,12 +228,23 @@ def theme_labels(taxonomy: Any = None) -> dict[str, str]:
 
 
 def review_context(
-    summary: Any, data: Mapping[str, Any], labels: Mapping[str, str] | None = None
+    summary: Any,
+    data: Mapping[str, Any],
+    labels: Mapping[str, str] | None = None,
+    dialogue_id: str | None = None,
 ) -> dict[str, Any]:
     """Arrange a stored review for the template: rounds of questions with their answers and
     how sure the tool is of each status (`sure`), figures with their contradictions, chart
-    rows (themes by label)."""
+    rows (themes by label). Concluding observations get `concluding`: their recommendations
+    by subject; a linked question points into the dialogue's review `dialogue_id` when known."""
     labels = labels or {}
+    concluding = None
+    if recommendations.is_concluding_observations(dict(data)):
+
+        def question_href(qid: str) -> str | None:
+            return f"/reviews/{dialogue_id}#q-{qid}" if dialogue_id else None
+
+        concluding = recommendations.view(dict(data), dict(labels), question_href)
     questions = list(data.get("questions") or [])
     paragraphs = list(data.get("paragraphs") or [])
     starts, ends = _anchor_lines(paragraphs)
@@ -297,4 +308,5 @@ def review_context(
         "paragraphs": paragraphs,
         "anchor": anchor,
         "warnings": data.get("warnings") or [],
+        "concluding": concluding,
     }
