@@ -332,7 +332,7 @@ def view(
         "adopted": long_date(review.get("date")),
         "count": len(recs),
         "counts": counts_text(data),
-        "follow_up": follow_up_sentence(data),
+        "follow_up": _with_source(follow_up_sentence(data), follow_up_source(data)),
         "follow_up_source": follow_up_source(data),
         "follow_up_when": when,
         "follow_up_due": long_date(fu.get("due")),
@@ -355,10 +355,17 @@ def view(
                 "articles": articles_text(s.articles),
                 "count": s.count,
                 "groups": [
-                    {"heading": g.heading, "items": [items[id(r)] for r in g.items]}
+                    {"heading": g.heading, "recs": [items[id(r)] for r in g.items]}
                     for g in s.groups
                 ],
             }
             for s in subjects
         ],
     }
+
+
+def _with_source(sentence: str, source: str) -> str:
+    """'… by 11 April 2026 (para. 49, line 227).'"""
+    if not sentence or not source:
+        return sentence
+    return f"{sentence.rstrip('.')} ({source})."
