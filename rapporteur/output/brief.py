@@ -12,6 +12,11 @@ Sections, in order (`SECTION_HEADINGS`): metadata, participants, counts of quest
 Expert and per theme, unanswered and partly answered questions in full grouped by asker,
 figures with contradictions marked, commitments, and a note on how the brief was made. Every
 item says where it comes from (section and line of the analysed text).
+
+Concluding observations get a brief of their own (`CONCLUDING_HEADINGS`): what a follow-up
+officer needs first is the recommendations the State party must report on early and by when,
+then every recommendation by subject, the ones repeated from the last cycle, and when the
+next report is due.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 import jinja2
 
 from . import certainty, digest
+from . import recommendations as co
 
 TITLE = "Follow-up brief"
 SECTION_HEADINGS = (
@@ -35,6 +41,14 @@ SECTION_HEADINGS = (
     "Partly answered questions",
     "Figures on the record",
     "Commitments",
+    "About this brief",
+)
+CONCLUDING_HEADINGS = (
+    "Concluding observations",
+    "For follow-up",
+    "Recommendations by subject",
+    "Repeated from the last cycle",
+    "Next report",
     "About this brief",
 )
 STATUS_LABELS = {"answered": "answered", "partial": "partly answered", "unanswered": "unanswered"}
@@ -118,6 +132,42 @@ def check_note(to_check: int, total: int) -> str:
         f"check {'them' if many else 'it'} against the record before quoting "
         f"{'them' if many else 'it'}."
     )
+
+
+def concluding_context(data: dict[str, Any]) -> dict[str, Any]:
+    """What both renderings show of concluding observations, computed once."""
+    doc = data.get("document") or {}
+    review = data.get("review") or {}
+    view = co.view(data, digest.theme_labels(data))
+    rows = digest.metadata_rows(data)
+    extra = [("Symbol", view["symbol"]), ("Adopted", view["adopted"])]
+    rows = [(k, v) for k, v in rows if k != "Date"]
+    rows[3:3] = [(k, v) for k, v in extra if v]  # after committee, State and report
+    state = (review.get("state_party") or {}).get("name")
+    committee = review.get("committee")
+    subtitle = " ".join(
+        x for x in (f"{committee} recommendations" if committee else "Recommendations",) if x
+    ) + (f" to {state}" if state else "")
+    return {
+        "title": TITLE,
+        "subtitle": subtitle,
+        "doc_title": doc.get("title") or "",
+        "warnings": list(data.get("warnings") or []),
+        "metadata": rows,
+        "headings": dict(
+            zip(
+                ("review", "follow_up", "subjects", "repeated", "next_report", "about"),
+                CONCLUDING_HEADINGS,
+                strict=True,
+            )
+        ),
+        "concluding": view,
+        "analyzer": " ".join(
+            str(v) for v in ((data.get("analyzer") or {}).get(k) for k in ("name", "version")) if v
+        )
+        or "rapporteur",
+        "status_colours": STATUS_COLOURS,
+    }
 
 
 def context(data: dict[str, Any]) -> dict[str, Any]:
@@ -295,7 +345,9 @@ def _environment() -> jinja2.Environment:
 def html(data: dict[str, Any]) -> str:
     """The brief as one self-contained HTML document."""
     source = resources.files("rapporteur").joinpath("data", "brief.html.j2").read_text("utf-8")
-    return _environment().from_string(source).render(**context(data))
+    if co.is_concluding_observations(data):
+        return _environment().from_string(source).render(**concluding_context(data))
+    return _environment().from_string(source).render(concluding=None, **context(data))
 
 
 # ---------------------------------------------------------------- Markdown
@@ -365,8 +417,115 @@ def _question_lines(ctx: dict[str, Any], key: str) -> list[str]:
     return out
 
 
+def _recommendation_md(r: dict[str, Any]) -> list[str]:
+    """One recommendation as a list item: its paragraph, the action, then its marks."""
+    marks = []
+    if r["follow_up"]:
+        marks.append(f"★ follow-up: report {md_escape(r['follow_up_when'])}".rstrip())
+    if r["repeats"]:
+        marks.append(f"↻ {md_escape(r['repeats'])}")
+    if r["articles"]:
+        marks.append(md_escape(r["articles"]))
+    if r["themes"]:
+        marks.append("themes: " + ", ".join(md_escape(t) for t in r["themes"]))
+    marks.append(f"line {r['line']}")
+    out = [f"- **{md_escape(r['label'])}**: {md_escape(r['action'])}  ", f"  *{'; '.join(marks)}*"]
+    if r["questions"]:
+        ids = ", ".join(md_escape(q["id"]) for q in r["questions"])
+        out.append(f"  - Questions of the dialogue on this subject: {ids}")
+    return out
+
+
+def concluding_markdown(data: dict[str, Any]) -> str:
+    """The brief of concluding observations as GitHub-flavoured Markdown."""
+    ctx = concluding_context(data)
+    view = ctx["concluding"]
+    h = ctx["headings"]
+    out = [f"# {TITLE}: {md_escape(ctx['subtitle'])}", ""]
+    if ctx["doc_title"]:
+        out += [f"*{md_escape(ctx['doc_title'])}*", ""]
+    if ctx["warnings"]:
+        out.append("> **Analysis notes**")
+        out += [f"> - {md_escape(w)}" for w in ctx["warnings"]]
+        out.append("")
+    out += [f"## {h['review']}", ""]
+    out += _table(["Field", "Value"], [[md_escape(k), md_escape(v)] for k, v in ctx["metadata"]])
+    out += [f"{md_escape(view['counts'])}.", ""]
+
+    out += [f"## {h['follow_up']}", ""]
+    if view["follow_up"]:
+        out += [md_escape(view["follow_up"]), ""]
+    if view["follow_up_items"]:
+        out += _table(
+            ["Recommendation", "Subject", "What the State party is to do", "Report by"],
+            [
+                [
+                    md_escape(r["citation"]),
+                    md_escape(r["heading"] or r["subject"]),
+                    md_escape(r["action"]),
+                    md_escape(view["follow_up_due"] or view["follow_up_when"]),
+                ]
+                for r in view["follow_up_items"]
+            ],
+        )
+    elif not view["follow_up"]:
+        out += ["The Committee asked for no follow-up report on particular recommendations.", ""]
+
+    out += [f"## {h['subjects']}", ""]
+    if not view["subjects"]:
+        out += ["No recommendations were found in this document.", ""]
+    for subject in view["subjects"]:
+        out += [f"### {md_escape(subject['name'])} ({subject['count']})", ""]
+        for group in subject["groups"]:
+            if group["heading"]:
+                out += [f"#### {md_escape(group['heading'])}", ""]
+            for r in group["recs"]:
+                out += _recommendation_md(r)
+            out.append("")
+
+    out += [f"## {h['repeated']}", ""]
+    if view["repeated"]:
+        out += _table(
+            ["Recommendation", "Repeats", "Subject", "What the State party is to do"],
+            [
+                [
+                    md_escape(r["citation"]),
+                    md_escape(r["repeats"].removeprefix("repeats ")),
+                    md_escape(r["heading"] or r["subject"]),
+                    md_escape(r["short"]),
+                ]
+                for r in view["repeated"]
+            ],
+        )
+    else:
+        out += ["No recommendation says it repeats one of the previous observations.", ""]
+
+    out += [f"## {h['next_report']}", ""]
+    if view["next_report"]:
+        line = f" (line {view['next_report_line']})" if view["next_report_line"] else ""
+        out += [
+            f"{md_escape(view['next_report'][:1].upper() + view['next_report'][1:])}{line}.",
+            "",
+        ]
+    else:
+        out += ["The document gives no date for the next report.", ""]
+
+    out += [f"## {h['about']}", ""]
+    out += [
+        f"Made by {md_escape(ctx['analyzer'])} from the Committee's concluding observations. "
+        "Line numbers refer to the analysed text (for a plain-text source, the file itself; "
+        "`rapporteur analyze SOURCE --show-text` prints it with line numbers). Recommendations, "
+        "follow-up marks and due dates are found automatically: check them against the "
+        "document before quoting them.",
+        "",
+    ]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 def markdown(data: dict[str, Any]) -> str:
     """The brief as GitHub-flavoured Markdown."""
+    if co.is_concluding_observations(data):
+        return concluding_markdown(data)
     ctx = context(data)
     h = ctx["headings"]
     out = [f"# {TITLE}: {md_escape(ctx['subtitle'])}", ""]

@@ -12,6 +12,11 @@ format. See docs/exports.md for the columns.
 This is the one CSV writer: `rapporteur analyze --format csv` (`analyze_csv`) writes the rows
 of the questions table with its own documented columns (`ANALYZE_COLUMNS`, a subset of
 `QUESTION_COLUMNS` in the order it has always had), without a BOM and with "\\n" line ends.
+
+Concluding observations have recommendations, not questions: both commands write the
+recommendations table instead (`RECOMMENDATION_COLUMNS`, one row per lettered item, so that
+para. 10 (a) and para. 10 (b) can be tracked apart), and the export writes only
+recommendations.csv.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import certainty, digest
+from . import recommendations as co
 
 BOM = "\ufeff"
 TABLES = ("questions", "answers", "figures", "commitments")
@@ -106,7 +112,32 @@ COMMITMENT_COLUMNS = (
     "themes",
     "text",
 )
+RECOMMENDATION_COLUMNS = (
+    "id",
+    "symbol",
+    "paragraph",
+    "letter",
+    "citation",
+    "subject",
+    "heading",
+    "text",
+    "articles",
+    "themes",
+    "follow_up",
+    "follow_up_due",
+    "reiterates_symbol",
+    "reiterates_paragraph",
+    "questions",
+    "line",
+)
+"""One row per recommendation (a paragraph, or one lettered item of it). `citation` is how to
+cite it ("CMW/C/ARD/CO/2, para. 10 (a)"); `text` is the whole recommended action;
+`follow_up_due` is the date by which the State party is to report on it (follow-up items
+only); `reiterates_*` name the earlier recommendation it repeats; `questions` lists the ids
+of the dialogue's questions on the same subject (filled in the library)."""
+CONCLUDING_TABLES = ("recommendations",)
 COLUMNS = {
+    "recommendations": RECOMMENDATION_COLUMNS,
     "questions": QUESTION_COLUMNS,
     "answers": ANSWER_COLUMNS,
     "figures": FIGURE_COLUMNS,
@@ -245,7 +276,35 @@ def commitment_rows(data: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def recommendation_rows(data: dict[str, Any]) -> list[list[str]]:
+    """One row per recommendation, in document order."""
+    rows = []
+    for r in co.recommendations(data):
+        reit = r.get("reiterates") if isinstance(r.get("reiterates"), dict) else {}
+        cells = {
+            "id": _cell(r.get("id")),
+            "symbol": _text(co.symbol(data)),
+            "paragraph": _cell(r.get("paragraph")),
+            "letter": _cell(r.get("letter")),
+            "citation": _text(co.citation(data, r)),
+            "subject": _text(r.get("subject")),
+            "heading": _text(r.get("heading")),
+            "text": _text(co.action(r)),
+            "articles": _list(r.get("articles")),
+            "themes": _list(r.get("themes")),
+            "follow_up": _cell(bool(r.get("follow_up"))),
+            "follow_up_due": _cell(co.follow_up_due(data, r)),
+            "reiterates_symbol": _text(reit.get("symbol")),
+            "reiterates_paragraph": _cell(reit.get("paragraph")),
+            "questions": _list(r.get("questions")),
+            "line": _cell(r.get("line")),
+        }
+        rows.append([cells[c] for c in RECOMMENDATION_COLUMNS])
+    return rows
+
+
 _ROWS = {
+    "recommendations": recommendation_rows,
     "questions": question_rows,
     "answers": answer_rows,
     "figures": figure_rows,
@@ -271,17 +330,24 @@ def render_csv(
 
 def analyze_csv(data: dict[str, Any]) -> str:
     """`rapporteur analyze --format csv`: the questions table with `ANALYZE_COLUMNS`, UTF-8
-    without a BOM and with "\\n" line ends, for pipes and scripts."""
+    without a BOM and with "\\n" line ends, for pipes and scripts; for concluding observations
+    the recommendations table."""
+    if co.is_concluding_observations(data):
+        return render_csv(
+            RECOMMENDATION_COLUMNS, recommendation_rows(data), bom=False, newline="\n"
+        )
     return render_csv(
         ANALYZE_COLUMNS, question_rows(data, ANALYZE_COLUMNS), bom=False, newline="\n"
     )
 
 
 def table(data: dict[str, Any], name: str) -> str:
-    """One table (questions, answers, figures or commitments) as CSV text."""
+    """One table (recommendations, questions, answers, figures or commitments) as CSV text."""
     return render_csv(COLUMNS[name], _ROWS[name](data))
 
 
 def tables(data: dict[str, Any]) -> dict[str, str]:
-    """File name -> CSV text for every table, empty tables included (header only)."""
-    return {f"{name}.csv": table(data, name) for name in TABLES}
+    """File name -> CSV text for every table, empty tables included (header only); for
+    concluding observations the recommendations table alone (they have no dialogue)."""
+    names = CONCLUDING_TABLES if co.is_concluding_observations(data) else TABLES
+    return {f"{name}.csv": table(data, name) for name in names}

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..models import Review
 from . import certainty
+from . import recommendations as co
 from .json_out import to_dict
 
 _MARK = {"answered": "✔", "partial": "◐", "unanswered": "✘"}
@@ -50,6 +51,20 @@ def question_lines(q: Mapping[str, Any]) -> list[str]:
 
 
 def render(review: Review, *, show_text: bool = False) -> str:
+    data = to_dict(review)
+    if co.is_concluding_observations(data):
+        out = concluding_lines(data)
+    else:
+        out = _dialogue_lines(review, data)
+    if show_text:
+        out.append("")
+        out.append("Analysed text")
+        for n, line in enumerate(review.document.text.split("\n"), 1):
+            out.append(f"{n:5d}  {line}")
+    return "\n".join(out) + "\n"
+
+
+def _dialogue_lines(review: Review, data: dict[str, Any]) -> list[str]:
     meta = review.metadata
     out: list[str] = []
     if meta is not None:
@@ -80,7 +95,7 @@ def render(review: Review, *, show_text: bool = False) -> str:
     for s in review.sections:
         heading = f" “{s.heading}”" if s.heading else ""
         out.append(f"  lines {s.first_line}-{s.last_line}: {s.kind}{heading}")
-    questions = to_dict(review)["questions"]
+    questions = data["questions"]
     out.append("")
     out.append(question_summary(questions))
     for q in questions:
@@ -103,9 +118,72 @@ def render(review: Review, *, show_text: bool = False) -> str:
         out.append("Commitments")
         for c in review.commitments:
             out.append(f"  [{c.line}] ({c.kind}) {c.text}")
-    if show_text:
+    return out
+
+
+def concluding_lines(data: dict[str, Any]) -> list[str]:
+    """Concluding observations: who adopted them about whom, the follow-up request, every
+    recommendation under its subject and heading with its marks, and the next report due.
+    No participants or questions: the document has none."""
+    review = data.get("review") or {}
+    doc = data.get("document") or {}
+    sym = co.symbol(data)
+    out = [f"Concluding observations{f' {sym}' if sym else ''}"]
+    state = review.get("state_party") or {}
+    iso = f" ({state['iso3']})" if state.get("iso3") else ""
+    name = review.get("committee_name") or "unknown"
+    out.append(f"Committee:   {name} ({review.get('committee') or '?'})")
+    out.append(f"State party: {state.get('name') or 'unknown State'}{iso}")
+    report = review.get("report") or {}
+    if report:
+        rsym = f" — {report['symbol']}" if report.get("symbol") else ""
+        out.append(f"Report:      {report.get('description') or '?'}{rsym}")
+    if sym:
+        out.append(f"Symbol:      {sym}")
+    if review.get("date"):
+        out.append(f"Adopted:     {co.long_date(review['date'])}")
+    if review.get("session"):
+        out.append(f"Session:     {review['session']}")
+    out.append(f"Source:      {doc.get('origin') or '?'}")
+    for w in data.get("warnings") or []:
+        out.append(f"Warning: {w}")
+    recs = co.recommendations(data)
+    out.append("")
+    out.append(co.counts_text(data) + ".")
+    follow = co.follow_up_sentence(data)
+    if follow:
+        where = co.follow_up_source(data)
+        out.append(f"Follow-up: {follow[:-1]}" + (f" ({where})." if where else "."))
+    nr = co.next_report_text(data)
+    if nr:
+        line = co.next_report(data).get("line")
+        out.append(f"Next report: {nr}" + (f" (line {line})." if line else "."))
+    if not recs:
         out.append("")
-        out.append("Analysed text")
-        for n, line in enumerate(review.document.text.split("\n"), 1):
-            out.append(f"{n:5d}  {line}")
-    return "\n".join(out) + "\n"
+        out.append("No recommendations were found in this document.")
+    for subject in co.by_subject(recs):
+        out.append("")
+        arts = co.articles_text(subject.articles)
+        shown = f" ({arts})" if arts and "art" not in subject.name else ""
+        out.append(f"{subject.name}{shown}")
+        for group in subject.groups:
+            indent = "  "
+            if group.heading:
+                out.append(f"  {group.heading}")
+                indent = "    "
+            for r in group.items:
+                out.append(
+                    f"{indent}{co.paragraph_label(r)} [line {r.get('line')}]: {co.short_action(r)}"
+                )
+                marks = []
+                if r.get("follow_up"):
+                    marks.append(f"follow-up: report {co.follow_up_when(data)}".rstrip())
+                if r.get("reiterates"):
+                    marks.append(co.reiterates_text(r))
+                if subject.own_articles(r):
+                    marks.append(subject.own_articles(r))
+                if r.get("questions"):
+                    marks.append("questions of the dialogue: " + ", ".join(r["questions"]))
+                if marks:
+                    out.append(f"{indent}    {'; '.join(marks)}")
+    return out
