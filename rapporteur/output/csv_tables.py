@@ -280,7 +280,8 @@ def recommendation_rows(data: dict[str, Any]) -> list[list[str]]:
     """One row per recommendation, in document order."""
     rows = []
     for r in co.recommendations(data):
-        reit = r.get("reiterates") if isinstance(r.get("reiterates"), dict) else {}
+        raw = r.get("reiterates")
+        reit: dict[str, Any] = raw if isinstance(raw, dict) else {}
         cells = {
             "id": _cell(r.get("id")),
             "symbol": _text(co.symbol(data)),
