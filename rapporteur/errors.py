@@ -7,6 +7,7 @@
     │   ├── EmptyDocument      nothing but whitespace
     │   ├── EncodingError      text whose encoding cannot be recognised
     │   ├── SourceTooLarge     over the size limit
+    │   ├── AnalysisTooSlow    over the per-document time limit
     │   └── FetchError         a URL that cannot be fetched in time
     ├── ParseError             a recognised format whose content is broken (PDF, HTML)
     ├── NotADialogue           the text is not a treaty-body review
@@ -75,6 +76,11 @@ class EncodingError(IngestError):
 class SourceTooLarge(IngestError):
     code = "source_too_large"
     status = 413
+
+
+class AnalysisTooSlow(IngestError):
+    code = "analysis_too_slow"
+    status = 422
 
 
 class FetchError(IngestError):

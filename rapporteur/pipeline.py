@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 
+from . import deadline
 from .errors import PipelineError
 from .models import Review
 from .settings import Settings
@@ -136,6 +137,12 @@ def check(names: Sequence[str]) -> list[Stage]:
 
 
 def run(review: Review, settings: Settings, names: Sequence[str] = DEFAULT) -> Review:
-    for stage in check([n for n in names if settings.align or n != "dialogue"]):
-        review = stage.load()(review, settings)
+    """Every stage in order under the settings' time limit (checked between stages and in
+    the stages' long loops)."""
+    stages = check([n for n in names if settings.align or n != "dialogue"])
+    with deadline.limit(settings.time_limit):
+        for stage in stages:
+            deadline.check()
+            review = stage.load()(review, settings)
+        deadline.check()
     return review

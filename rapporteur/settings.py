@@ -22,6 +22,9 @@ class Settings:
     """Seconds allowed for fetching a URL, connection and download together."""
     max_upload_bytes: int = 10 * MB
     """Largest upload the web UI and API accept."""
+    time_limit: float = 300.0
+    """Seconds one document's analysis may take (CLI, ingest, uploads); 0 means no limit.
+    Time grows linearly with size, so only pathological input comes near it."""
     workers: int = 0
     """Processes for `ingest` (analysis) and `serve` (web server); 0 means one per CPU core
     for `ingest` and one process for `serve`."""
@@ -68,11 +71,18 @@ ENV = {
     "workers": "RAPPORTEUR_WORKERS",
     "page_cache": "RAPPORTEUR_PAGE_CACHE",
     "method": "RAPPORTEUR_METHOD",
+    "time_limit": "RAPPORTEUR_TIME_LIMIT",
 }
 """Setting -> the environment variable that overrides its default (docs/hardening.md)."""
 
 METHODS = ("semantic", "lexical")
-_MINIMUM = {"max_bytes": 1, "fetch_timeout": 0.1, "max_upload_bytes": 1, "workers": 0}
+_MINIMUM = {
+    "max_bytes": 1,
+    "fetch_timeout": 0.1,
+    "max_upload_bytes": 1,
+    "workers": 0,
+    "time_limit": 0,
+}
 
 
 def check(settings: Settings) -> Settings:
@@ -104,6 +114,7 @@ def from_env(**overrides: object) -> Settings:
         fetch_timeout=_env_float(ENV["fetch_timeout"], base.fetch_timeout),
         max_upload_bytes=_env_int(ENV["max_upload_bytes"], base.max_upload_bytes),
         workers=_env_int(ENV["workers"], base.workers),
+        time_limit=_env_float(ENV["time_limit"], base.time_limit),
         page_cache=_env_int(ENV["page_cache"], base.page_cache),
         method=os.environ.get(ENV["method"]) or base.method,
     )

@@ -45,7 +45,7 @@ def review_file(tmp_path: Path) -> Path:
 
 
 def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
-    values = ("1000", "2.5", "2000", "3", "0", "lexical")
+    values = ("1000", "2.5", "2000", "3", "0", "lexical", "7.5")
     for variable, value in zip(ENV.values(), values, strict=True):
         monkeypatch.setenv(variable, value)
     settings = from_env()
@@ -55,6 +55,7 @@ def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> No
         2000,
     )
     assert (settings.workers, settings.page_cache, settings.method) == (3, 0, "lexical")
+    assert settings.time_limit == 7.5
     assert from_env(max_bytes=50, workers=None).max_bytes == 50  # the option wins, None ignored
 
 
@@ -67,6 +68,8 @@ def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> No
         ("RAPPORTEUR_MAX_UPLOAD_BYTES", "0"),
         ("RAPPORTEUR_WORKERS", "-1"),
         ("RAPPORTEUR_PAGE_CACHE", "-1"),
+        ("RAPPORTEUR_TIME_LIMIT", "-1"),
+        ("RAPPORTEUR_TIME_LIMIT", "soon"),
     ],
 )
 def test_limits_refuse_values_that_cannot_work(
@@ -244,3 +247,24 @@ def test_limits_page_cache_is_invalidated_by_a_change(tmp_path: Path) -> None:
     off = Client(create_app(db, Settings(page_cache=0)))
     off.get(f"/reviews/{review_id}")
     assert len(off.app.state.page_cache) == 0
+
+
+def test_limits_time_limit_stops_an_analysis_and_stores_nothing(
+    review_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A limit too short for any document: one sentence, the input exit code, nothing
+    stored; the web upload gives the same error."""
+    tiny = {"RAPPORTEUR_TIME_LIMIT": "0.000001"}
+    one_error(run("analyze", str(review_file), env=tiny), 3, "longer than the limit")
+    db = str(tmp_path / "lib.db")
+    assert run("ingest", str(review_file), "--db", db).exit_code == 0
+    result = run("ingest", str(review_file), "--db", db, "--force", env=tiny)
+    assert result.exit_code != 0 and "longer than the limit" in result.output + result.stderr
+    assert library.list_reviews(db).total == 1  # the earlier analysis is kept as it was
+    monkeypatch.setenv("RAPPORTEUR_TIME_LIMIT", "0.000001")
+    client = Client(create_app(tmp_path / "web.db"))
+    response = client.post("/api/reviews?filename=r.txt", content=review_text(5).encode())
+    assert response.status_code == 422 and response.json()["code"] == "analysis_too_slow"
+    assert library.list_reviews(tmp_path / "web.db").total == 0
+    monkeypatch.setenv("RAPPORTEUR_TIME_LIMIT", "0")  # 0: no limit
+    assert run("analyze", str(review_file)).exit_code == 0

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .. import deadline
 from ..models import Answer, Question, Review
 from ..settings import Settings
 from . import answer_types, embeddings, status_model
@@ -118,10 +119,11 @@ def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> 
     meaning = None
     if semantic and params.semantic_weight:
         meaning = _meaning(review.questions, queries, evidence, params.semantic_context)
-    return [
-        question_features(q, qry, positions[q.id], scorer, params, meaning)
-        for q, qry in zip(review.questions, queries, strict=True)
-    ]
+    out = []
+    for q, qry in zip(review.questions, queries, strict=True):
+        deadline.check()
+        out.append(question_features(q, qry, positions[q.id], scorer, params, meaning))
+    return out
 
 
 def _counts_what_was_asked(q: Question, evidence: list[Evidence], window: list[int]) -> bool:
@@ -175,10 +177,6 @@ def question_features(
     wanted = answer_types.expected(own_text(q))
     for kind in wanted:
         prior = prior * scorer.type_factor[kind]
-    if qry.identifiers:
-        prior *= np.array(
-            [params.identifier_clash if clash(qry.identifiers, e) else 1.0 for e in evidence]
-        )
     reply = scorer.reply_to(q)
     confirm = scorer.confirms & reply if yes_no else np.zeros(len(evidence), dtype=bool)
     if meaning is not None:
@@ -197,9 +195,16 @@ def question_features(
         candidates = lexical > 0
     base = base + params.confirm * confirm
     candidates |= confirm
+    idx = np.flatnonzero(candidates)
+    if qry.identifiers and len(idx):
+        # Only candidates can be ranked, so only they are checked: per question the cost
+        # follows the passages that share its words, not the length of the whole review.
+        prior = prior.copy()
+        prior[idx] *= np.array(
+            [params.identifier_clash if clash(qry.identifiers, evidence[i]) else 1.0 for i in idx]
+        )
     combined = base * prior
     # Best first, ties in document order; only the first few are read.
-    idx = np.flatnonzero(candidates)
     order = idx[np.lexsort((idx, -combined[idx]))][: MAX_ANSWERS + 1].tolist()
     if not order:
         return Features(

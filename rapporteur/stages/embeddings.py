@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import deadline
+
 MODEL_FILE = "minilm-l6-int8.onnx"
 MAX_TOKENS = 128
 """Longer sentences are cut: the model was trained on inputs of this length."""
@@ -68,6 +70,7 @@ class Encoder:
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH):
+            deadline.check()
             chunk = order[start : start + BATCH]
             width = max(len(encodings[i].ids) for i in chunk)
             ids = np.zeros((len(chunk), width), dtype=np.int64)
