@@ -2,12 +2,18 @@
 sentence-embedding model (--method semantic, the default) and without it (lexical).
 
     python bench/analyze.py [FILE] [--copies N] [--method semantic|lexical|both] [--no-align]
+    python bench/analyze.py [FILE] --scaling [--sizes 150,600,2900,20000]
 
 Prints numbers; asserts nothing. With the model it also prints the model's loading time (once
 per process, amortised over the copies) and the peak memory of the process. The default FILE
 is the shared corpus document when present, else the bundled fictional sample. Copies are
 varied (names, numbers, paragraph order inside sections) so that no cache can make the run look
 faster than real use.
+
+`--scaling` prints the table of issue 12: the document's varied copies joined to 150 KB,
+600 KB, 2.9 MB and 20 MB (the size limit), once as normal paragraphs and once flattened into
+one paragraph with no line breaks, analysed once each with the method given (lexical by
+default); time per MB should stay within 2x across sizes (linear time).
 """
 
 from __future__ import annotations
@@ -112,15 +118,56 @@ def run(data: bytes, name: str, settings: Settings, copies: int, label: str) -> 
     print(f"[{label}] peak memory of the process so far: {peak:.0f} MB")
 
 
+def grown(text: str, size: int, rng: random.Random) -> str:
+    """Varied copies of `text` joined until the result is `size` bytes (cut at a paragraph)."""
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        piece = vary(text, rng)
+        parts.append(piece)
+        total += len(piece.encode()) + 2
+    joined = "\n\n".join(parts)
+    cut = joined.encode()[:size].decode("utf-8", "ignore")
+    return cut[: cut.rfind("\n\n")] if "\n\n" in cut[size // 2 :] else cut
+
+
+def scaling(data: bytes, sizes_kb: list[int], settings: Settings) -> None:
+    """One analysis per size and layout; seconds and seconds per MB."""
+    text = data.decode("utf-8")
+    analyze_bytes(data, "warm.txt", settings)
+    print(f"{'size':>9} {'layout':<15} {'seconds':>8} {'s per MB':>9} {'questions':>9}")
+    for kb in sizes_kb:
+        body = grown(text, kb * 1024, random.Random(kb))
+        for layout, doc in (("paragraphs", body), ("one paragraph", " ".join(body.split()))):
+            raw = doc.encode()
+            t0 = time.perf_counter()
+            review = analyze_bytes(raw, f"scale-{kb}.txt", settings)
+            took = time.perf_counter() - t0
+            mb = len(raw) / (1024 * 1024)
+            print(
+                f"{len(raw) / 1024:8.0f}K {layout:<15} {took:8.2f} {took / mb:9.2f} "
+                f"{len(review.questions):9d}",
+                flush=True,
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("file", nargs="?", type=Path)
     ap.add_argument("--copies", type=int, default=0, help="default: 200 lexical, 20 semantic")
     ap.add_argument("--method", choices=["semantic", "lexical", "both"], default="both")
     ap.add_argument("--no-align", action="store_true", help="skip the question-answer stage")
+    ap.add_argument("--scaling", action="store_true", help="time against input size")
+    ap.add_argument("--sizes", default="150,600,2900,20000", help="KB, for --scaling")
     args = ap.parse_args()
     path = args.file or (CORPUS if CORPUS.exists() else SAMPLE)
     data = path.read_bytes()
+    if args.scaling:
+        method = "lexical" if args.method == "both" else args.method
+        print(f"scaling: copies of {path.name}, {method}, alignment {not args.no_align}")
+        sizes = [int(s) for s in args.sizes.split(",")]
+        scaling(data, sizes, Settings(align=not args.no_align, method=method, time_limit=0))
+        return
     print(
         f"document: {path.name} ({len(data) / 1024:.1f} KB), alignment "
         f"{'off' if args.no_align else 'on'}"

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 from ..models import Figure, Inconsistency, Review
 from ..settings import Settings
@@ -291,7 +291,7 @@ def candidates(review: Review) -> list[Candidate]:
     heads = [_head(f) for f in figs]
     intervals = [_interval(f) for f in figs]
     pairs: list[tuple[int, int, frozenset[str]]] = []
-    for i, j in combinations(measured, 2):
+    for i, j in _sharing(measured, bags):
         a, b = figs[i], figs[j]
         if units[i] != units[j] or sentences[i] == sentences[j]:
             continue
@@ -320,6 +320,28 @@ def candidates(review: Review) -> list[Candidate]:
         same_head = bool(heads[i] and heads[i] == heads[j] and a.period and a.period == b.period)
         out.append(Candidate(i, j, score, tuple(sorted(shared)), rare, same_head))
     return out
+
+
+PAIR_WINDOW = 150
+"""How many later figures sharing a word each figure is compared with through that word. A
+pair that can be the same thing shares a rare word, whose list is short, so it is still
+found through that word; a word shared by thousands of figures in a document of many
+megabytes costs a bounded amount per figure, and time stays linear."""
+
+
+def _sharing(measured: list[int], bags: list[frozenset[str]]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of measured figures whose context bags share a word, in order: only
+    they can be the same thing, so the others are never looked at."""
+    by_word: dict[str, list[int]] = {}
+    for i in measured:
+        for w in bags[i]:
+            by_word.setdefault(w, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        for k, i in enumerate(members):
+            for j in members[k + 1 : k + 1 + PAIR_WINDOW]:
+                seen.add((i, j))
+    return sorted(seen)
 
 
 def _head(f: Figure) -> str | None:
