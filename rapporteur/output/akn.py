@@ -1,4 +1,5 @@
-"""Akoma Ntoso 3.0 `debate` documents (OASIS LegalDocML) from a rapporteur/review@1 object.
+"""Akoma Ntoso 3.0 documents (OASIS LegalDocML) from a rapporteur/review@1 object: a dialogue
+is a `debate`, concluding observations a `doc` (see below).
 
 The dialogue becomes:
 
@@ -33,6 +34,18 @@ and the manifestation `.akn`. `<date>` is the review date, else 1 January of the
 (FRBRdate name "year"), else 0001-01-01 (name "unknown"); `<number>` is the press-release code,
 else the State code and report numbers, else the first 12 hex digits of the source SHA-256.
 
+Concluding observations (`build_concluding`) become a `<doc name="concludingObservations">`:
+the work is `/akn/un/doc/<committee>/<date>/<symbol>`; the preface gives the title, committee,
+symbol, session and adoption date; the mainBody holds one `hcontainer name="subject"` per
+subject heading, and in it one `paragraph` per numbered recommendation (`num`, its `heading`)
+with either its `content` or its lead-in (`intro`) and one `point` per lettered item. Every
+recommendation's eId is its paragraph and letter (`para_10__point_a`, `para_8`); a follow-up
+item has `refersTo="#followUpReport"` and class "follow-up"; a repeated one class "reiterates"
+and, in `analysis/otherReferences`, an `implicitReference` from its eId to the earlier
+paragraph (`activeRef` in the references names the earlier document). `workflow` steps date
+the adoption, the follow-up report and the next report; rap:recommendation elements in the
+proprietary block keep every JSON field (articles, themes, linked question ids).
+
 `validate()` checks a document against the OASIS XSD. The XSD is not shipped with rapporteur
 (see docs/exports.md for where to get it); it is looked up in `schema`, then
 $RAPPORTEUR_AKN_SCHEMA, then `../shared/schemas/akomantoso30/akomantoso30.xsd`.
@@ -51,6 +64,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from ..errors import ExportError
 from . import certainty, digest
+from . import recommendations as co
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 RAP_NS = "urn:rapporteur:akn:1"
@@ -132,11 +146,13 @@ def _number(data: dict[str, Any]) -> str:
     return sha[:12] or "review"
 
 
-def _uris(data: dict[str, Any], language: str) -> dict[str, str]:
+def _uris(
+    data: dict[str, Any], language: str, doc_type: str = "debate", number: str | None = None
+) -> dict[str, str]:
     review = data.get("review") or {}
     date, _ = _frbr_date(review)
     author = slug(str(review.get("committee") or "treaty-body"))
-    work = f"/akn/un/debate/{author}/{date}/{_number(data)}"
+    work = f"/akn/un/{doc_type}/{author}/{date}/{number or _number(data)}"
     expr = f"{work}/{language}@"
     return {
         "work": work,
@@ -148,10 +164,19 @@ def _uris(data: dict[str, Any], language: str) -> dict[str, str]:
     }
 
 
-def _identification(data: dict[str, Any], refs: _Refs, language: str) -> etree._Element:
+def _identification(
+    data: dict[str, Any],
+    refs: _Refs,
+    language: str,
+    *,
+    uris: dict[str, str] | None = None,
+    subtype: str = DEBATE_NAME,
+    number: str | None = None,
+    title: str | None = None,
+) -> etree._Element:
     review = data.get("review") or {}
     date, date_name = _frbr_date(review)
-    uris = _uris(data, language)
+    uris = uris or _uris(data, language)
     ident = _el("identification", {"source": "#rapporteur"})
 
     work = _sub(ident, "FRBRWork")
@@ -160,10 +185,9 @@ def _identification(data: dict[str, Any], refs: _Refs, language: str) -> etree._
     _sub(work, "FRBRdate", {"date": date, "name": date_name})
     _sub(work, "FRBRauthor", {"href": f"#{refs.committee}"})
     _sub(work, "FRBRcountry", {"value": "un"})
-    _sub(work, "FRBRsubtype", {"value": DEBATE_NAME})
-    _sub(work, "FRBRnumber", {"value": _number(data)})
-    title = digest.review_title(data)
-    _sub(work, "FRBRname", {"value": _clean(title)})
+    _sub(work, "FRBRsubtype", {"value": subtype})
+    _sub(work, "FRBRnumber", {"value": number or _number(data)})
+    _sub(work, "FRBRname", {"value": _clean(title or digest.review_title(data))})
 
     expr = _sub(ident, "FRBRExpression")
     _sub(expr, "FRBRthis", {"value": uris["expr_this"]})
@@ -187,7 +211,7 @@ def _identification(data: dict[str, Any], refs: _Refs, language: str) -> etree._
 class _Refs:
     """TLC references, and the `by` / `as` of every speaker label."""
 
-    def __init__(self, data: dict[str, Any], ids: _Ids) -> None:
+    def __init__(self, data: dict[str, Any], ids: _Ids, *, delegation: bool = True) -> None:
         self.ids = ids
         self.orgs: list[tuple[str, str, str]] = []  # eId, href, showAs
         self.people: list[tuple[str, str, str]] = []
@@ -217,11 +241,14 @@ class _Refs:
                 f"/akn/ontology/organization/{code}/state",
                 str(state["name"]),
             )
-        self.delegation = self._org(
-            "delegation",
-            f"/akn/ontology/organization/{slug(str(state.get('iso3') or 'state'))}/delegation",
-            f"Delegation of {state['name']}" if state.get("name") else "The delegation",
-        )
+        self.delegation = ""
+        if delegation:  # concluding observations have no delegation speaking
+            self.delegation = self._org(
+                "delegation",
+                f"/akn/ontology/organization/{slug(str(state.get('iso3') or 'state'))}/delegation",
+                f"Delegation of {state['name']}" if state.get("name") else "The delegation",
+            )
+        self.extra: list[tuple[str, str, str, str]] = []  # tag, eId, href, showAs
 
         self.participant: dict[str, str] = {}
         self.participant_role: dict[str, str] = {}
@@ -285,6 +312,8 @@ class _Refs:
             _sub(refs, "TLCPerson", {"eId": eid, "href": href, "showAs": _clean(show)})
         for eid, href, show in self.roles.values():
             _sub(refs, "TLCRole", {"eId": eid, "href": href, "showAs": _clean(show)})
+        for tag, eid, href, show in self.extra:
+            _sub(refs, tag, {"eId": eid, "href": href, "showAs": _clean(show)})
         return refs
 
 
@@ -544,11 +573,332 @@ def _proprietary(data: dict[str, Any], spans: dict[str, str]) -> etree._Element:
     return prop
 
 
+# ---------------------------------------------------------------- concluding observations
+
+CO_NAME = "concludingObservations"
+FOLLOW_UP_EVENT = "followUpReport"
+NEXT_REPORT_EVENT = "nextReport"
+ADOPTION_EVENT = "adoption"
+
+
+def _co_number(data: dict[str, Any]) -> str:
+    sym = co.symbol(data)
+    return slug(sym) if sym else _number(data)
+
+
+def _co_title(data: dict[str, Any]) -> str:
+    """'Concluding observations on the second periodic report of Ardenia'."""
+    review = data.get("review") or {}
+    report = (review.get("report") or {}).get("description")
+    state = (review.get("state_party") or {}).get("name")
+    text = "Concluding observations"
+    if report:
+        text += f" on the {report}"
+    if state:
+        text += f" of {state}" if report else f" on {state}"
+    return text
+
+
+def _previous_href(data: dict[str, Any], symbol: str | None, paragraph: Any) -> str:
+    """Where a repeated recommendation lives. Its document's date is not in this text, so the
+    work is named by committee and symbol: /akn/un/doc/cmw/cmw-c-ard-co-1/!main#para_19."""
+    author = slug(str((data.get("review") or {}).get("committee") or "treaty-body"))
+    doc = slug(symbol) if symbol else "previous-observations"
+    anchor = f"#para_{paragraph}" if isinstance(paragraph, int) else ""
+    return f"/akn/un/doc/{author}/{doc}/!main{anchor}"
+
+
+def _co_preface(data: dict[str, Any], refs: _Refs) -> etree._Element:
+    review = data.get("review") or {}
+    preface = _el("preface")
+    long_title = _sub(preface, "longTitle")
+    _sub(_sub(long_title, "p"), "docTitle", text=_co_title(data))
+    p = _el("p")
+    parts: list[etree._Element] = []
+    if review.get("committee_name") or review.get("committee"):
+        parts.append(
+            _el(
+                "docProponent",
+                {"refersTo": f"#{refs.committee}"},
+                str(review.get("committee_name") or review.get("committee")),
+            )
+        )
+    if co.symbol(data):
+        parts.append(_el("docNumber", text=co.symbol(data)))
+    if review.get("session"):
+        parts.append(
+            _el("session", {"value": str(review["session"])}, f"session {review['session']}")
+        )
+    date, date_name = _frbr_date(review)
+    if date_name == "review":
+        parts.append(_el("docDate", {"date": date}, f"adopted {co.long_date(date)}"))
+    for i, part in enumerate(parts):
+        if i:
+            parts[i - 1].tail = ", "
+        p.append(part)
+    if parts:
+        preface.append(p)
+    return preface
+
+
+def _recommendation_attrs(rec: dict[str, Any], eid: str) -> dict[str, str]:
+    attrib = {"eId": eid, "class": "recommendation"}
+    if rec.get("follow_up"):
+        attrib["class"] += " follow-up"
+        attrib["refersTo"] = f"#{FOLLOW_UP_EVENT}"
+    if isinstance(rec.get("reiterates"), dict):
+        attrib["class"] += " reiterates"
+    return attrib
+
+
+def _co_body(data: dict[str, Any], ids: _Ids, eids: dict[str, str]) -> etree._Element:
+    """Subjects as hcontainers; each recommendation paragraph (num and heading) holds either
+    its text or its lead-in and lettered points. `eids` maps each recommendation id to its
+    eId (para_10__point_a)."""
+    body = _el("mainBody")
+    recs = co.recommendations(data)
+    for n, subject in enumerate(co.by_subject(recs), start=1):
+        sub_eid = ids.take(f"hcontainer_{n}")
+        container = _sub(body, "hcontainer", {"name": "subject", "eId": sub_eid})
+        _sub(container, "heading", text=subject.name)
+        for group in subject.groups:
+            paragraphs: dict[Any, list[dict[str, Any]]] = {}
+            for r in group.items:
+                paragraphs.setdefault(r.get("paragraph"), []).append(r)
+            for number, items in paragraphs.items():
+                first = items[0]
+                lettered = [r for r in items if r.get("letter")]
+                para_eid = ids.take(f"para_{number}" if isinstance(number, int) else "para")
+                if lettered and len(lettered) == len(items):
+                    para = _sub(container, "paragraph", {"eId": para_eid})
+                    para.set(_LINE, str(first.get("line")))
+                    if isinstance(number, int):
+                        _sub(para, "num", text=f"{number}.")
+                    if group.heading:
+                        _sub(para, "heading", text=group.heading)
+                    if first.get("lead_in"):
+                        intro = _sub(para, "intro", {"eId": ids.take(f"{para_eid}__intro")})
+                        _sub(intro, "p", text=str(first["lead_in"]))
+                    for r in items:
+                        eid = ids.take(f"{para_eid}__point_{slug(str(r['letter']))}")
+                        eids[str(r.get("id") or eid)] = eid
+                        point = _sub(para, "point", _recommendation_attrs(r, eid))
+                        point.set(_LINE, str(r.get("line")))
+                        _sub(point, "num", text=f"({r['letter']})")
+                        content = _sub(point, "content", {"eId": ids.take(f"{eid}__content")})
+                        _sub(content, "p", text=co.action(r))
+                else:
+                    for k, r in enumerate(items):
+                        eid = para_eid if k == 0 else ids.take(f"para_{number}")
+                        eids[str(r.get("id") or eid)] = eid
+                        para = _sub(container, "paragraph", _recommendation_attrs(r, eid))
+                        para.set(_LINE, str(r.get("line")))
+                        if isinstance(number, int):
+                            _sub(para, "num", text=f"{number}.")
+                        if group.heading:
+                            _sub(para, "heading", text=group.heading)
+                        content = _sub(para, "content", {"eId": ids.take(f"{eid}__content")})
+                        _sub(content, "p", text=co.action(r))
+    if not len(body):
+        _sub(body, "p", text="No recommendations were recognised in this document.")
+    return body
+
+
+def _co_workflow(data: dict[str, Any], refs: _Refs) -> etree._Element | None:
+    """Dated steps: adoption, the follow-up report due, the next report due."""
+    review = data.get("review") or {}
+    steps: list[tuple[str, str]] = []
+    date, date_name = _frbr_date(review)
+    if date_name == "review":
+        steps.append((date, ADOPTION_EVENT))
+    for value, event in (
+        (co.follow_up(data).get("due"), FOLLOW_UP_EVENT),
+        (co.next_report(data).get("due"), NEXT_REPORT_EVENT),
+    ):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            steps.append((value, event))
+    if not steps:
+        return None
+    flow = _el("workflow", {"source": "#rapporteur"})
+    for when, event in steps:
+        # the Committee adopts; the State party is to report
+        actor = refs.committee if event == ADOPTION_EVENT else refs.state or refs.committee
+        _sub(flow, "step", {"date": when, "by": f"#{actor}", "refersTo": f"#{event}"})
+    return flow
+
+
+def _co_events(data: dict[str, Any], refs: _Refs) -> None:
+    """TLCEvents the paragraphs and workflow steps refer to, and the repeated documents."""
+    review = data.get("review") or {}
+    if _frbr_date(review)[1] == "review":
+        refs.extra.append(
+            (
+                "TLCEvent",
+                refs.ids.take(ADOPTION_EVENT),
+                "/akn/ontology/event/un/adoption",
+                "Adoption of the concluding observations",
+            )
+        )
+    fu = co.follow_up(data)
+    if fu or any(r.get("follow_up") for r in co.recommendations(data)):
+        when = co.follow_up_when(data)
+        refs.extra.append(
+            (
+                "TLCEvent",
+                refs.ids.take(FOLLOW_UP_EVENT),
+                "/akn/ontology/event/un/followUpReport",
+                "Follow-up report" + (f" due {when}" if when else ""),
+            )
+        )
+    if co.next_report(data):
+        refs.extra.append(
+            (
+                "TLCEvent",
+                refs.ids.take(NEXT_REPORT_EVENT),
+                "/akn/ontology/event/un/nextPeriodicReport",
+                "Next report: " + co.next_report_text(data),
+            )
+        )
+    seen: set[str] = set()
+    for r in co.recommendations(data):
+        reit = r.get("reiterates")
+        if isinstance(reit, dict) and reit.get("symbol") and str(reit["symbol"]) not in seen:
+            sym = str(reit["symbol"])
+            seen.add(sym)
+            refs.extra.append(
+                (
+                    "activeRef",
+                    refs.ids.take(f"ref-{slug(sym)}"),
+                    _previous_href(data, sym, None),
+                    sym,
+                )
+            )
+
+
+def _co_analysis(data: dict[str, Any], eids: dict[str, str]) -> etree._Element | None:
+    """Each repeated recommendation's earlier one, as an implicit reference from its eId."""
+    others = _el("otherReferences", {"source": "#rapporteur"})
+    for r in co.recommendations(data):
+        reit = r.get("reiterates")
+        rid = str(r.get("id") or "")
+        if not isinstance(reit, dict) or rid not in eids:
+            continue
+        show = co.reiterates_text(r).removeprefix("repeats ")
+        _sub(
+            others,
+            "implicitReference",
+            {
+                "for": f"#{eids[rid]}",
+                "href": _previous_href(data, reit.get("symbol"), reit.get("paragraph")),
+                "showAs": _clean(show),
+            },
+        )
+    if not len(others):
+        return None
+    analysis = _el("analysis", {"source": "#rapporteur"})
+    analysis.append(others)
+    return analysis
+
+
+def _co_proprietary(data: dict[str, Any], eids: dict[str, str]) -> etree._Element:
+    prop = _el("proprietary", {"source": "#rapporteur"})
+    root = etree.SubElement(prop, _r("review"), nsmap={"rap": RAP_NS})
+    doc = data.get("document") or {}
+    _attrs(root, schema=data.get("schema"), kind=doc.get("kind"), symbol=doc.get("symbol"))
+    src = etree.SubElement(root, _r("source"))
+    _attrs(
+        src,
+        origin=doc.get("origin"),
+        format=doc.get("format"),
+        sha256=doc.get("sha256"),
+        lines=doc.get("lines"),
+    )
+    fu = co.follow_up(data)
+    if fu:
+        _attrs(
+            etree.SubElement(root, _r("followUp")),
+            line=fu.get("line"),
+            paragraph=fu.get("paragraph"),
+            within=fu.get("within"),
+            due=fu.get("due"),
+        )
+    nr = co.next_report(data)
+    if nr:
+        ne = etree.SubElement(root, _r("nextReport"))
+        _attrs(ne, line=nr.get("line"), due=nr.get("due"))
+        ne.text = _clean(nr.get("description") or "")
+    last_concern = None
+    for r in co.recommendations(data):
+        rid = str(r.get("id") or "")
+        reit = r.get("reiterates") if isinstance(r.get("reiterates"), dict) else {}
+        re_ = etree.SubElement(root, _r("recommendation"))
+        _attrs(
+            re_,
+            id=rid,
+            href=f"#{eids[rid]}" if rid in eids else None,
+            line=r.get("line"),
+            paragraph=r.get("paragraph"),
+            letter=r.get("letter"),
+            followUp=bool(r.get("follow_up")),
+            followUpDue=co.follow_up_due(data, r),
+            reiteratesSymbol=(reit or {}).get("symbol"),
+            reiteratesParagraph=(reit or {}).get("paragraph"),
+            articles=list(r.get("articles") or []),
+            themes=list(r.get("themes") or []),
+            questions=list(r.get("questions") or []),
+        )
+        if r.get("concern") and r["concern"] != last_concern:
+            # the items of one paragraph share its concern: written once, on the first
+            ce = etree.SubElement(re_, _r("concern"))
+            ce.text = _clean(r["concern"])
+        last_concern = r.get("concern")
+    return prop
+
+
+def build_concluding(data: dict[str, Any], language: str = "eng") -> etree._Element:
+    """The <akomaNtoso> element of concluding observations: a `doc` named
+    concludingObservations whose mainBody holds one hcontainer per subject, one paragraph
+    per numbered recommendation and one point per lettered item."""
+    ids = _Ids()
+    refs = _Refs(data, ids, delegation=False)
+    eids: dict[str, str] = {}
+    body = _co_body(data, ids, eids)
+    _co_events(data, refs)
+    number = _co_number(data)
+    root = _el("akomaNtoso")
+    doc = _sub(root, "doc", {"name": CO_NAME})
+    meta = _sub(doc, "meta")
+    meta.append(
+        _identification(
+            data,
+            refs,
+            language,
+            uris=_uris(data, language, "doc", number),
+            subtype=CO_NAME,
+            number=number,
+            title=_co_title(data),
+        )
+    )
+    flow = _co_workflow(data, refs)
+    if flow is not None:
+        meta.append(flow)
+    analysis = _co_analysis(data, eids)
+    if analysis is not None:
+        meta.append(analysis)
+    meta.append(refs.element())
+    meta.append(_co_proprietary(data, eids))
+    doc.append(_co_preface(data, refs))
+    doc.append(body)
+    return root
+
+
 # ---------------------------------------------------------------- document
 
 
 def build(data: dict[str, Any], language: str = "eng") -> etree._Element:
-    """The <akomaNtoso> element for one review."""
+    """The <akomaNtoso> element for one review (a debate; concluding observations a doc)."""
+    if co.is_concluding_observations(data):
+        return build_concluding(data, language)
     ids = _Ids()
     refs = _Refs(data, ids)
     spans: dict[str, str] = {}
