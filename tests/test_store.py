@@ -24,6 +24,29 @@ from rapporteur.store import SCHEMA_VERSION, Filters, Store, is_older, safe_matc
 from tests.fictional import review_text
 
 
+def downgrade(path: Path, version: int) -> None:
+    """Undo the migrations after `version` on a library file, as an older rapporteur left it."""
+    conn = sqlite3.connect(path)
+    if version < 3:
+        for table in (
+            "recommendation_questions",
+            "recommendation_previous",
+            "recommendations_fts",
+            "recommendations",
+            "review_aliases",
+        ):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP INDEX reviews_review_key")
+        conn.execute("DROP INDEX reviews_linked")
+        for column in ("kind", "symbol", "review_key", "linked"):
+            conn.execute(f"ALTER TABLE reviews DROP COLUMN {column}")
+    if version < 2:
+        conn.execute("ALTER TABLE questions DROP COLUMN needs_check")
+    conn.execute("DELETE FROM schema_version WHERE version > ?", (version,))
+    conn.commit()
+    conn.close()
+
+
 def analysed(seed: int, **kwargs: Any) -> dict[str, Any]:
     return to_dict(analyze_text(review_text(seed, **kwargs), origin=f"review-{seed}.txt"))
 
@@ -102,8 +125,8 @@ def test_store_runs_pending_migrations_in_order(
         ("CREATE TABLE notes (review_id TEXT, text TEXT)",),
         ("ALTER TABLE notes ADD COLUMN author TEXT",),
     )
-    monkeypatch.setattr(store_module, "MIGRATIONS", later)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(later))
+    monkeypatch.setattr(store_module.schema, "MIGRATIONS", later)
+    monkeypatch.setattr(store_module.schema, "SCHEMA_VERSION", len(later))
     with Store(path) as store:
         assert store.schema_version() == len(later)
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(notes)")]
@@ -358,11 +381,7 @@ def test_store_migration_2_takes_needs_check_from_the_stored_analysis(
     with Store(path) as store:
         store.put(checked)
         store.put(old)
-    conn = sqlite3.connect(path)  # back to schema 1, as an older rapporteur left it
-    conn.execute("ALTER TABLE questions DROP COLUMN needs_check")
-    conn.execute("DELETE FROM schema_version WHERE version = 2")
-    conn.commit()
-    conn.close()
+    downgrade(path, 1)  # back to schema 1, as an older rapporteur left it
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         rows = dict(store.conn.execute("SELECT qid, needs_check FROM questions").fetchall())

@@ -40,6 +40,13 @@ class ReviewSummary:
     commitments: int
     added_at: str
     updated_at: str
+    kind: str | None = None
+    """document.kind: meeting_summary, press_release, summary_record, concluding_observations
+    (None for documents stored before rapporteur knew kinds)."""
+    symbol: str | None = None
+    """The document's UN symbol (CMW/C/ARD/CO/2, CMW/C/SR.545), when it has one."""
+    review_key: str | None = None
+    """Shared by the documents of one review (`store.grouping`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,6 +86,12 @@ class Filters:
     side: str | None = None
     status: str | None = None
     kinds: tuple[str, ...] = ()
+    theme: str | None = None
+    """A theme id: only questions and recommendations carry themes."""
+    follow_up: bool | None = None
+    """Only recommendations in (True) or not in (False) the follow-up procedure."""
+    repeated: bool | None = None
+    """Only recommendations repeated (True) or not (False) from the previous cycle."""
 
 
 NO_FILTERS = Filters()
@@ -112,12 +125,19 @@ class SearchHit:
     snippet: str
     marks: tuple[tuple[int, int], ...]
     score: float
+    follow_up: bool | None = None
+    """Recommendation hits: in the follow-up procedure."""
+    repeated: bool | None = None
+    """Recommendation hits: repeated from the previous cycle."""
+    reference: str | None = None
+    """Recommendation hits: "para. 23 (b)"."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SearchResult:
     """Hits for one page, the total over all pages and, on request, facet counts
-    (facet -> value -> hits) for committee, country, year, kind, side and status."""
+    (facet -> value -> hits) for committee, country, year, kind, side and status, and for
+    recommendation hits theme, follow_up and repeated ("yes"/"no")."""
 
     query: str
     total: int
@@ -125,3 +145,66 @@ class SearchResult:
     offset: int
     hits: tuple[SearchHit, ...]
     facets: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReviewGroup:
+    """One review (a State's dialogue with a committee on one report) and the documents of it
+    in the library: meeting summaries, summary records, concluding observations."""
+
+    key: str
+    committee: str | None
+    state_name: str | None
+    state_iso3: str | None
+    year: int | None
+    session: int | None
+    report_symbol: str | None
+    report: str | None
+    documents: tuple[ReviewSummary, ...]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of document present, in the order listed."""
+        return tuple(dict.fromkeys(d.kind or "meeting_summary" for d in self.documents))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupPage:
+    """One page of reviews with their documents; `total` counts the reviews."""
+
+    total: int
+    limit: int
+    offset: int
+    groups: tuple[ReviewGroup, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredRecommendation:
+    """A recommendation row with its links: to dialogue question units and to the previous
+    cycle's recommendation it repeats."""
+
+    review_id: str
+    rid: str
+    paragraph: int
+    letter: str | None
+    line: int
+    heading: str | None
+    subject: str | None
+    text: str
+    articles: tuple[int, ...]
+    themes: tuple[str, ...]
+    follow_up: bool
+    follow_up_due: str | None
+    reiterates_symbol: str | None
+    reiterates_paragraph: int | None
+    repeated: bool
+    questions: tuple[Mapping[str, Any], ...] = ()
+    """{dialogue_id, qid, rank, score, reason, text, status} best first."""
+    previous: Mapping[str, Any] | None = None
+    """{previous_id, previous_rid, paragraph, letter, score, reason, symbol, text}."""
+
+    @property
+    def reference(self) -> str:
+        return (
+            f"para. {self.paragraph} ({self.letter})" if self.letter else f"para. {self.paragraph}"
+        )

@@ -7,7 +7,9 @@ previous version).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 """Stemmed (remittance = remittances), case- and accent-insensitive (Ünver = Unver)."""
@@ -18,6 +20,7 @@ SEARCH_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "paragraph": ("paragraphs", ("text", "speaker")),
     "figure": ("figures", ("mention", "subject")),
     "commitment": ("commitments", ("text", "speaker")),
+    "recommendation": ("recommendations", ("text", "heading", "subject")),
 }
 """kind -> (content table, indexed columns). Each content table has review_id, line, side,
 status and the indexed columns; its FTS5 table `<table>_fts` is an external-content index
@@ -66,6 +69,9 @@ def fts_statements(table: str, columns: Sequence[str]) -> list[str]:
         f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
     ]
 
+
+_V1_KINDS = {k: v for k, v in SEARCH_KINDS.items() if k != "recommendation"}
+"""The searchable tables of schema 1 (a released migration never changes)."""
 
 _REVIEW_CHILD = "review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE"
 
@@ -188,8 +194,8 @@ V1: tuple[str, ...] = (
         speaker TEXT,
         text TEXT NOT NULL
     )""",
-    *(f"CREATE INDEX {t}_review ON {t}(review_id)" for t, _ in SEARCH_KINDS.values()),
-    *(stmt for t, cols in SEARCH_KINDS.values() for stmt in fts_statements(t, cols)),
+    *(f"CREATE INDEX {t}_review ON {t}(review_id)" for t, _ in _V1_KINDS.values()),
+    *(stmt for t, cols in _V1_KINDS.values() for stmt in fts_statements(t, cols)),
 )
 
 V2: tuple[str, ...] = (
@@ -203,5 +209,90 @@ V2: tuple[str, ...] = (
          FROM reviews r WHERE r.id = questions.review_id), 1)""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+
+def _backfill_v3(conn: sqlite3.Connection) -> None:
+    """Kind, symbol, review grouping and recommendation rows of the reviews already stored
+    (in Python: the grouping reads the stored analysis)."""
+    from .grouping import regroup
+    from .write import insert_recommendations
+
+    rows = conn.execute("SELECT id, seq, data FROM reviews ORDER BY seq").fetchall()
+    for review_id, seq, text in rows:
+        data = json.loads(text)
+        doc = data.get("document") or {}
+        conn.execute(
+            "UPDATE reviews SET kind = ?, symbol = ? WHERE id = ?",
+            (doc.get("kind"), doc.get("symbol"), review_id),
+        )
+        insert_recommendations(conn, review_id, int(seq), data)
+        regroup(conn, review_id, data)
+
+
+V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    # The review cycle: what each document is, which review it belongs to, its
+    # recommendations and their links to the dialogue and to the previous cycle.
+    "ALTER TABLE reviews ADD COLUMN kind TEXT",  # document.kind
+    "ALTER TABLE reviews ADD COLUMN symbol TEXT",  # document.symbol (UN document symbol)
+    # Documents of one review (meeting summary, summary records, concluding observations)
+    # share review_key (`grouping.py`); links are recomputed while linked = 0.
+    "ALTER TABLE reviews ADD COLUMN review_key TEXT",
+    "ALTER TABLE reviews ADD COLUMN linked INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX reviews_review_key ON reviews(review_key)",
+    "CREATE INDEX reviews_linked ON reviews(linked)",
+    f"""CREATE TABLE review_aliases (        -- what ties documents of one review together
+        {_REVIEW_CHILD},
+        alias TEXT NOT NULL,              -- report:SYMBOL, state:COMMITTEE|STATE|N, doc:SYMBOL
+        PRIMARY KEY (review_id, alias)
+    )""",
+    "CREATE INDEX review_aliases_alias ON review_aliases(alias)",
+    f"""CREATE TABLE recommendations (      -- one row per paragraph or lettered item
+        id INTEGER PRIMARY KEY,
+        {_REVIEW_CHILD},
+        rid TEXT NOT NULL,                -- 'r23b', as in review@1 recommendations[].id
+        paragraph INTEGER NOT NULL,
+        letter TEXT,
+        line INTEGER NOT NULL,
+        side TEXT,                        -- always 'committee'
+        status TEXT,                      -- always NULL
+        heading TEXT,
+        subject TEXT,
+        articles TEXT NOT NULL,           -- space-separated article numbers
+        themes TEXT NOT NULL,             -- space-separated theme ids
+        follow_up INTEGER NOT NULL,
+        follow_up_due TEXT,               -- ISO date of the follow-up request, when in it
+        reiterates_symbol TEXT,
+        reiterates_paragraph INTEGER,
+        repeated INTEGER NOT NULL,        -- says it reiterates, or linked to the last cycle
+        text TEXT NOT NULL                -- the whole item (review@1 `action`)
+    )""",
+    "CREATE INDEX recommendations_review ON recommendations(review_id)",
+    *fts_statements("recommendations", SEARCH_KINDS["recommendation"][1]),
+    """CREATE TABLE recommendation_questions (  -- recommendation -> dialogue question unit
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        rid TEXT NOT NULL,
+        dialogue_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        qid TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        score REAL,
+        reason TEXT,
+        PRIMARY KEY (review_id, rid, dialogue_id, qid)
+    )""",
+    "CREATE INDEX recommendation_questions_dialogue ON recommendation_questions(dialogue_id)",
+    """CREATE TABLE recommendation_previous (   -- recommendation -> the one it repeats
+        review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        rid TEXT NOT NULL,
+        previous_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+        previous_rid TEXT,                -- NULL when the cited paragraph is no recommendation
+        paragraph INTEGER NOT NULL,
+        letter TEXT,
+        score REAL NOT NULL,              -- 1.0: the text says it reiterates
+        reason TEXT NOT NULL,
+        PRIMARY KEY (review_id, rid)
+    )""",
+    "CREATE INDEX recommendation_previous_previous ON recommendation_previous(previous_id)",
+    _backfill_v3,
+)
+
+Migration = tuple[str | Callable[[sqlite3.Connection], None], ...]
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,8 +1,10 @@
-"""FTS5 search across the five indexed tables: ranking, facets and snippets.
+"""FTS5 search across the six indexed tables: ranking, facets and snippets.
 
-A search runs one query per kind (question, answer, paragraph, figure, commitment) on its
-FTS5 table alone: side, status and review are read from the row id (`schema.row_id`), so
-matching, filtering, ranking and counting never look up a content row.
+A search runs one query per kind (question, answer, paragraph, figure, commitment,
+recommendation) on its FTS5 table alone: side, status and review are read from the row id
+(`schema.row_id`), so matching, filtering, ranking and counting never look up a content row.
+The filters and facets only recommendations (and questions, for themes) have (theme,
+follow-up, repeated) read their content table: a library holds few of them.
 - The page of hits: the best `offset + limit` of each kind by BM25, merged; snippets and
   details are fetched for the hits shown only.
 - Facets and the total: one GROUP BY on the row id's high bits per kind.
@@ -25,7 +27,19 @@ from .schema import (
 )
 
 SNIP_OPEN, SNIP_CLOSE = "\x02", "\x03"
-FACETS = ("committee", "country", "year", "kind", "side", "status")
+FACETS = (
+    "committee",
+    "country",
+    "year",
+    "kind",
+    "side",
+    "status",
+    "theme",
+    "follow_up",
+    "repeated",
+)
+THEMED = ("question", "recommendation")
+"""Kinds whose rows carry themes."""
 
 _OPERATORS = {"AND", "OR", "NOT"}
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
@@ -114,6 +128,14 @@ def _kind_where(fts: str, match: str, filters: Filters) -> tuple[str, list[Any]]
     if filters.status:
         where.append(f"(({fts}.rowid >> {STATUS_SHIFT}) & 3) = ?")
         args.append(STATUS_CODES.get(filters.status, -1))
+    table = fts[: -len("_fts")]
+    if filters.theme:
+        where.append(f"{fts}.rowid IN (SELECT id FROM {table} WHERE ' ' || themes || ' ' LIKE ?)")
+        args.append(f"% {filters.theme} %")
+    for column, wanted in (("follow_up", filters.follow_up), ("repeated", filters.repeated)):
+        if wanted is not None:
+            where.append(f"{fts}.rowid IN (SELECT id FROM {table} WHERE {column} = ?)")
+            args.append(int(wanted))
     rwhere, rargs = review_where(filters)
     if rwhere:
         where.append(
@@ -125,7 +147,12 @@ def _kind_where(fts: str, match: str, filters: Filters) -> tuple[str, list[Any]]
 
 
 def _kinds(filters: Filters) -> tuple[str, ...]:
-    return filters.kinds or tuple(SEARCH_KINDS)
+    kinds = filters.kinds or tuple(SEARCH_KINDS)
+    if filters.theme:
+        kinds = tuple(k for k in kinds if k in THEMED)
+    if filters.follow_up is not None or filters.repeated is not None:
+        kinds = tuple(k for k in kinds if k == "recommendation")
+    return kinds
 
 
 def ranked(
@@ -191,11 +218,32 @@ def facets(
                 if value is not None:
                     counts = out[facet]
                     counts[str(value)] = counts.get(str(value), 0) + n
+    if "recommendation" in _kinds(filters):
+        _recommendation_facets(conn, match, filters, out)
     ordered = {
         facet: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         for facet, counts in out.items()
     }
     return ordered, grand
+
+
+def _recommendation_facets(
+    conn: sqlite3.Connection, match: str, filters: Filters, out: dict[str, dict[str, int]]
+) -> None:
+    """Theme, follow-up and repeated counts over the matching recommendations."""
+    where, args = _kind_where("recommendations_fts", match, filters)
+    rows = conn.execute(
+        "SELECT t.themes, t.follow_up, t.repeated FROM recommendations_fts "
+        "JOIN recommendations t ON t.id = recommendations_fts.rowid "
+        f"WHERE {where}",
+        args,
+    )
+    for themes, follow_up, repeated in rows:
+        for theme in (themes or "").split():
+            out["theme"][theme] = out["theme"].get(theme, 0) + 1
+        for facet, flag in (("follow_up", follow_up), ("repeated", repeated)):
+            value = "yes" if flag else "no"
+            out[facet][value] = out[facet].get(value, 0) + 1
 
 
 _DETAIL = {
@@ -205,7 +253,11 @@ _DETAIL = {
     "paragraph": ("t.speaker", "NULL", "t.text", "NULL"),
     "figure": ("t.speaker", "NULL", "t.mention || ' — ' || coalesce(t.subject, '')", "NULL"),
     "commitment": ("t.speaker", "NULL", "t.text", "NULL"),
+    "recommendation": ("t.heading", "NULL", "t.text", "NULL"),
 }
+_EXTRA = (  # recommendation hits: follow-up, repeated, "para. 23 (b)"
+    "t.follow_up, t.repeated, 'para. ' || t.paragraph || coalesce(' (' || t.letter || ')', '')"
+)
 
 
 def hit(
@@ -225,7 +277,9 @@ def hit(
     speaker, qids, text, needs_check = _DETAIL[kind]
     row = conn.execute(
         f"SELECT t.review_id, t.line, t.side, t.status, {speaker}, {qids}, {text}, "
-        f"r.committee, r.state_name, r.state_iso3, r.year, r.title, {needs_check} "
+        f"r.committee, r.state_name, r.state_iso3, r.year, r.title, {needs_check}, "
+        + (_EXTRA if kind == "recommendation" else "NULL, NULL, NULL")
+        + " "
         f"FROM {table} t JOIN reviews r ON r.id = t.review_id WHERE t.id = ?",
         (rid,),
     ).fetchone()
@@ -249,4 +303,7 @@ def hit(
         snippet=snippet,
         marks=marks,
         score=round(-score, 4),
+        follow_up=None if row[13] is None else bool(row[13]),
+        repeated=None if row[14] is None else bool(row[14]),
+        reference=row[15],
     )

@@ -51,6 +51,8 @@ def insert_review(
         "origin": doc.get("origin") or "",
         "format": doc.get("format") or "text",
         "title": doc.get("title"),
+        "kind": doc.get("kind"),
+        "symbol": doc.get("symbol"),
         "committee": meta.get("committee"),
         "state_name": state.get("name"),
         "state_iso3": state.get("iso3"),
@@ -110,6 +112,7 @@ def insert_review(
         ],
     )
     _insert_dialogue(conn, review_id, seq, questions)
+    insert_recommendations(conn, review_id, seq, data)
     contradicted = {i.get("a") for i in inconsistencies} | {i.get("b") for i in inconsistencies}
     conn.executemany(
         "INSERT INTO figures (id, review_id, idx, line, mention, value, value_min, value_max, "
@@ -219,4 +222,44 @@ def _insert_dialogue(
         "INSERT OR IGNORE INTO question_answers (question_id, answer_id, rank, score) "
         "VALUES (?, ?, ?, ?)",
         [(qrow, answer_rows[key], rank, score) for qrow, key, rank, score in links],
+    )
+
+
+def insert_recommendations(
+    conn: sqlite3.Connection, review_id: str, seq: int, data: Mapping[str, Any]
+) -> None:
+    """One row per recommendation (paragraph or lettered item) of concluding observations.
+
+    `repeated` starts as "the text says it reiterates"; the library sets it for links to the
+    previous cycle found by wording too (`cycle.save_previous`)."""
+    follow = (data.get("review") or {}).get("follow_up") or {}
+    rows = []
+    for n, r in enumerate(data.get("recommendations") or []):
+        cited = r.get("reiterates") or {}
+        rows.append(
+            (
+                row_id(seq, "committee", None, n),
+                review_id,
+                r["id"],
+                int(r["paragraph"]),
+                r.get("letter"),
+                int(r["line"]),
+                r.get("heading"),
+                r.get("subject"),
+                " ".join(str(a) for a in r.get("articles") or []),
+                " ".join(r.get("themes") or []),
+                int(bool(r.get("follow_up"))),
+                follow.get("due") if r.get("follow_up") else None,
+                cited.get("symbol"),
+                cited.get("paragraph"),
+                int(bool(cited)),
+                r.get("action") or r["text"],
+            )
+        )
+    conn.executemany(
+        "INSERT INTO recommendations (id, review_id, rid, paragraph, letter, line, side, "
+        "heading, subject, articles, themes, follow_up, follow_up_due, reiterates_symbol, "
+        "reiterates_paragraph, repeated, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
     )
