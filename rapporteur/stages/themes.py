@@ -303,9 +303,64 @@ def run(review: Review, settings: Settings) -> Review:
 
 def _recommendation_text(r: Recommendation) -> str:
     """The subject heading says what a recommendation is about more surely than its verbs;
-    the lead-in before lettered items is the same for all of them, so it is left out."""
+    the lead-in before lettered items is the same for all of them, so it is left out. The
+    Convention's own name says nothing about the subject either (`without_convention_names`)."""
     heads = dict.fromkeys(h for h in (r.subject, r.heading) if h)
-    return " ".join([*heads, r.action])
+    return without_convention_names(" ".join([*heads, r.action]))
+
+
+def without_convention_names(text: str) -> str:
+    """`text` with the treaties' names and their formula for all the people a Convention
+    covers made neutral: "the International Convention on the Protection of the Rights of All
+    Migrant Workers and Members of Their Families" becomes "the Convention", and "(all) migrant
+    workers and members of their families" becomes "migrant workers".
+
+    Why: concluding observations repeat these phrases in nearly every recommendation and in
+    the part titles of the Convention they stand under, and their words are cues of other
+    themes ("families": family life; "members of their families": the Convention's
+    definitions), so every recommendation was tagged with them. A formula naming one group
+    ("persons with disabilities") is left alone: it is the recommendation's subject.
+    """
+    names, holders = _convention_patterns()
+    text = names.sub("the Convention", text)
+    return holders.sub(lambda m: next(g for g in m.groups() if g), text)
+
+
+@lru_cache(maxsize=1)
+def _convention_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regular expressions of every treaty's name and of the formulas naming more than one
+    group of rights-holders, built from the committees' names in `reference.TREATY_BODIES`."""
+    from ..reference import TREATY_BODIES
+
+    titles: list[str] = []
+    holders: dict[str, str] = {}
+    for body in TREATY_BODIES:
+        for name in (body.name, *body.names):
+            m = re.match(r"(?:Sub)?[Cc]ommittee (on|against) (.+)$", name)
+            if m is None:
+                continue
+            titles.append(m.group(1) + " " + m.group(2))
+            rights = re.search(r"\bRights of (?:All |the )?(.+)$", m.group(2))
+            if rights and " and " in rights.group(1):
+                first, _, rest = rights.group(1).partition(" and ")
+                # The first group may be named by its last word ("workers and members of
+                # their families", as in the title of the Convention's Part VI).
+                *qualifiers, head = first.split()
+                optional = "".join(f"(?:{re.escape(w)}\\s+)?" for w in qualifiers)
+                pattern = f"({optional}{re.escape(head)})\\s+and\\s+{_words(rest)}"
+                holders.setdefault(pattern.casefold(), pattern)
+
+    name = (
+        r"\b(?:the\s+)?(?:International\s+)?(?:Convention|Committee|Subcommittee)\s+(?:"
+        + ("|".join(sorted({_words(t) for t in titles}, key=len, reverse=True)))
+        + r")\b"
+    )
+    holder = r"\b(?:all\s+)?(?:" + "|".join(holders.values()) + r")\b" if holders else r"(?!)"
+    return re.compile(name, re.I), re.compile(holder, re.I)
+
+
+def _words(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
 
 
 def _sentence_around(review: Review, text: str, paragraph: int, offset: int) -> str:

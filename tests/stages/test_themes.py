@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rapporteur.errors import ConfigError
+from rapporteur.models import Document, Recommendation, Review
 from rapporteur.settings import Settings
 from rapporteur.stages import themes
 from rapporteur.stages.themes import Matcher, load_taxonomy
@@ -121,3 +122,66 @@ def test_themes_custom_taxonomy_file(tmp_path: Path) -> None:
     out = themes.run(review, Settings(taxonomy=path))
     assert out.taxonomy_version == "test-2"
     assert out.questions[0].themes == ("water",)
+
+
+def _recommendation(
+    action: str, subject: str | None = None, heading: str | None = None
+) -> Recommendation:
+    return Recommendation(
+        id="r1",
+        paragraph=1,
+        letter=None,
+        line=1,
+        text=action,
+        action=action,
+        lead_in=None,
+        heading=heading,
+        subject=subject,
+        articles=(),
+        concern=None,
+        follow_up=False,
+        reiterates=None,
+    )
+
+
+def _tag(*recs: Recommendation) -> tuple[tuple[str, ...], ...]:
+    review = Review(
+        document=Document(text="x", format="text", origin="test", sha256="0"),
+        recommendations=recs,
+    )
+    return tuple(r.themes for r in themes.run(review, Settings()).recommendations)
+
+
+def test_themes_recommendations_not_tagged_by_the_conventions_own_name() -> None:
+    """ "Migrant workers and members of their families" is how the CMW names everyone it
+    covers, and the title of its parts: it says nothing of family life or of definitions."""
+    [detention, reunification, disability, part_title] = _tag(
+        _recommendation(
+            "Reduce the maximum period of immigration detention of all migrant workers and "
+            "members of their families, in line with the International Convention on the "
+            "Protection of the Rights of All Migrant Workers and Members of Their Families.",
+            subject="Human rights of all migrant workers and members of their families "
+            "(arts. 8-35)",
+            heading="Detention",
+        ),
+        _recommendation("Facilitate family reunification for migrant workers and their families."),
+        _recommendation("Ensure that persons with disabilities have access to justice."),
+        _recommendation(
+            "Strengthen the inspection of private recruitment agencies.",
+            subject="Promotion of sound, equitable, humane and lawful conditions in connection "
+            "with international migration of workers and members of their families (arts. 64-71)",
+        ),
+    )
+    assert "detention" in detention
+    assert not {"family", "cmw-part1-scope"} & set(detention + part_title)
+    assert "cmw-part6-sound-conditions" in part_title
+    assert "family" in reunification  # family named on its own still counts
+    assert "disability" in disability  # a formula naming one group is the subject
+
+
+def test_themes_convention_names_made_neutral() -> None:
+    text = themes.without_convention_names(
+        "the rights of all migrant workers and members of their families under the "
+        "Convention on the Rights of the Child and the Committee against Torture"
+    )
+    assert text == "the rights of migrant workers under the Convention and the Convention"
