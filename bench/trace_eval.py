@@ -159,12 +159,29 @@ class Scores:
         )
 
 
-def evaluate(s: Set, settings: Settings, params: tracing.Params | None = None) -> Scores:
+def evaluate(
+    s: Set,
+    settings: Settings,
+    params: tracing.Params | None = None,
+    matrix: tracing.Matrix | None = None,
+) -> Scores:
+    """Scores of one set; with `matrix` (already computed) only the selection is redone."""
+    p = params or tracing.params_for(settings)
     t0 = time.perf_counter()
-    links = tracing.trace(s.recommendations, s.dialogue, settings, params)
-    seconds = time.perf_counter() - t0
-    predicted = {(rid, link.question) for rid, ls in links.items() for link in ls}
-    never_pred = {rid for rid, ls in links.items() if not ls}
+    if matrix is None:
+        links = tracing.trace(s.recommendations, s.dialogue, settings, p)
+        seconds = time.perf_counter() - t0
+        predicted = {(rid, link.question) for rid, ls in links.items() for link in ls}
+        matrix = tracing.Matrix(s.recommendations, s.dialogue, settings, p)
+    else:
+        seconds = 0.0
+        chosen = tracing.select(matrix.scores, p)
+        predicted = {
+            (s.recommendations[i].id, s.dialogue.questions[j].id)
+            for i, j in zip(*chosen.nonzero(), strict=True)
+        }
+    linked = {rid for rid, _ in predicted}
+    never_pred = {r.id for r in s.recommendations} - linked
     out = Scores(
         pairs=len(s.recommendations) * len(s.dialogue.questions),
         tp=len(predicted & s.gold),
@@ -176,13 +193,11 @@ def evaluate(s: Set, settings: Settings, params: tracing.Params | None = None) -
         seconds=seconds,
     )
     # hit@1 on the ranking before the threshold.
-    p = params or tracing.params_for(settings)
-    matrix = tracing.Matrix(s.recommendations, s.dialogue, settings, p)
     gold_by_rec: dict[str, set[str]] = {}
     for rid, qid in s.gold:
         gold_by_rec.setdefault(rid, set()).add(qid)
     for i, rec in enumerate(s.recommendations):
-        if rec.id in gold_by_rec:
+        if rec.id in gold_by_rec and len(s.dialogue.questions):
             out.hit_total += 1
             j = int(matrix.scores[i].argmax())
             out.hits += s.dialogue.questions[j].id in gold_by_rec[rec.id]
@@ -192,26 +207,44 @@ def evaluate(s: Set, settings: Settings, params: tracing.Params | None = None) -
 GRID = {
     "context_share": (0.2, 0.35, 0.5),
     "theme_weight": (0.0, 0.1, 0.2),
-    "anaphor_weight": (0.4, 0.7),
-    "threshold": (0.15, 0.2, 0.25, 0.3, 0.35, 0.4),
-    "relative": (0.5, 0.6, 0.7, 0.8, 0.9),
+    "sibling_floor": (0.3, 0.5, 0.7, 1.0),
+    "part_weight": (0.0, 0.7, 0.85),
+    "context_weight": (0.15, 0.3),
+}
+SEMANTIC_GRID = {
+    "context_share": (0.2, 0.35, 0.5),
+    "theme_weight": (0.0, 0.1),
+    "sibling_floor": (0.5, 0.7, 1.0),
+    "context_weight": (0.15, 0.3),
+    "part_weight": (0.0, 0.85),
+    "semantic_weight": (0.5, 1.0, 2.0),
+}
+SELECT = {
+    "threshold": (0.15, 0.2, 0.25, 0.3, 0.35),
+    "threshold_rec": (0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+    "relative": (0.8, 0.9, 1.0),
 }
 
 
 def grid(sets: list[Set], method: str) -> None:
-    """Every combination of GRID on the tuning sets; prints the ten best by F1."""
+    """Every combination of GRID x SELECT on the tuning sets; prints the ten best by F1 and
+    how flat the top is (the mean F1 of each best row's SELECT neighbours)."""
     settings = Settings(method=method)
     base = tracing.params_for(settings)
     rows = []
-    names = list(GRID)
-    for values in itertools.product(*(GRID[n] for n in names)):
+    space = SEMANTIC_GRID if method == "semantic" else GRID
+    names, select = list(space), list(SELECT)
+    for values in itertools.product(*(space[n] for n in names)):
         params = replace(base, **dict(zip(names, values, strict=True)))
-        total = Scores()
-        for s in sets:
-            total.add(evaluate(s, settings, params))
-        rows.append((round(total.f1, 4), total.precision, values))
+        matrices = [tracing.Matrix(s.recommendations, s.dialogue, settings, params) for s in sets]
+        for chosen in itertools.product(*(SELECT[n] for n in select)):
+            final = replace(params, **dict(zip(select, chosen, strict=True)))
+            total = Scores()
+            for s, m in zip(sets, matrices, strict=True):
+                total.add(evaluate(s, settings, final, m))
+            rows.append((round(total.f1, 4), total.precision, values + chosen))
     rows.sort(key=lambda r: (-r[0], -r[1]))
-    print(f"{method}: {names}")
+    print(f"{method}: {names + select}")
     for f1, precision, values in rows[:10]:
         print(f"  F1 {f1:.3f} P {precision:.3f} {values}")
 
@@ -236,9 +269,8 @@ def main() -> None:
         )
     for method in methods:
         settings = Settings(method=method)
-        if method == "semantic":  # load the model and encode once, outside the timing
-            for s in sets:
-                evaluate(s, settings)
+        for s in sets:  # load the thesaurus, the taxonomy and the model outside the timing
+            evaluate(s, settings)
         for label, group in (
             ("tuned", [s for s in sets if s.name in TUNED_ON]),
             ("held out", [s for s in sets if s.name not in TUNED_ON]),
