@@ -16,29 +16,37 @@ import hashlib
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import IngestError, InvalidQuery, NotADialogue, RapporteurError, SourceNotFound
+from .linking import LinkReport, link_stale
 from .models import SIDES, STATUSES
 from .settings import Settings
 from .store import (
     SEARCH_KINDS,
     Filters,
+    GroupPage,
+    ReviewGroup,
     ReviewPage,
     ReviewSummary,
     SearchHit,
     SearchResult,
     Store,
+    StoredRecommendation,
     StoredReview,
     is_older,
 )
+
+if TYPE_CHECKING:
+    from .overview import StateOverview
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -55,11 +63,16 @@ __all__ = [
     "get_review",
     "ingest_bytes",
     "ingest_paths",
+    "list_groups",
     "list_reviews",
     "make_filters",
     "open_library",
     "resolve_db",
+    "review_of",
+    "review_recommendations",
     "search",
+    "state_overview",
+    "states",
 ]
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
@@ -136,6 +149,17 @@ def _country(value: str | None) -> tuple[str | None, str | None]:
     return value, (hit[1] if hit else None)
 
 
+def _yes_no(name: str, value: bool | str | None) -> bool | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return value if isinstance(value, bool) else None
+    folded = value.strip().lower()
+    if folded in {"yes", "true", "1"}:
+        return True
+    if folded in {"no", "false", "0"}:
+        return False
+    raise InvalidQuery(f"{name} must be yes or no, not {value!r}.")
+
+
 def make_filters(
     *,
     committee: str | None = None,
@@ -145,6 +169,9 @@ def make_filters(
     side: str | None = None,
     status: str | None = None,
     kind: str | Sequence[str] | None = None,
+    theme: str | None = None,
+    follow_up: bool | str | None = None,
+    repeated: bool | str | None = None,
 ) -> Filters:
     """Validate user-given filter values into a `Filters` record (InvalidQuery if wrong)."""
     if side and side not in SIDES:
@@ -173,6 +200,9 @@ def make_filters(
         side=side or None,
         status=status or None,
         kinds=kinds,
+        theme=theme.strip() if theme and theme.strip() else None,
+        follow_up=_yes_no("follow-up", follow_up),
+        repeated=_yes_no("repeated", repeated),
     )
 
 
@@ -217,6 +247,66 @@ def search(
         return store.search(query, filters or Filters(), limit=limit, offset=offset, facets=facets)
 
 
+def list_groups(
+    db: LibraryRef = None,
+    *,
+    filters: Filters | None = None,
+    sort: str = "year",
+    descending: bool | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> GroupPage:
+    """Reviews with their documents (meeting summary, summary records, concluding
+    observations) grouped; `total` counts reviews, not documents."""
+    with _opened(db) as store:
+        return store.list_groups(
+            filters or Filters(), sort=sort, descending=descending, limit=limit, offset=offset
+        )
+
+
+def state_overview(
+    state: str,
+    db: LibraryRef = None,
+    *,
+    labels: Mapping[str, str] | None = None,
+    today: date | None = None,
+) -> StateOverview:
+    """A State's reviews over time per committee, open follow-up recommendations, subjects
+    raised in more than one cycle and repeated recommendations. `state` is a name or an
+    ISO 3166 alpha-3 code; InvalidQuery when empty, ReviewNotFound when not in the library."""
+    from .overview import state_overview as build
+
+    name, iso3 = _country(state)
+    if not name:
+        raise InvalidQuery(
+            "Give the name or the ISO code of a State.", hint="For example: Ardenia, or KGZ."
+        )
+    with _opened(db) as store:
+        return build(store, name, iso3=iso3, labels=labels, today=today)
+
+
+def review_recommendations(
+    review_id: str, db: LibraryRef = None
+) -> tuple[StoredReview, tuple[StoredRecommendation, ...]]:
+    """A stored document and its recommendations with their links (none unless it is
+    concluding observations)."""
+    with _opened(db) as store:
+        stored = store.get(review_id)
+        return stored, store.recommendations(stored.summary.id)
+
+
+def review_of(review_id: str, db: LibraryRef = None) -> ReviewGroup:
+    """The review (all its documents) a stored document belongs to."""
+    with _opened(db) as store:
+        return store.group_of(review_id)
+
+
+def states(db: LibraryRef = None) -> list[tuple[str, str | None, int]]:
+    """(name, ISO code, reviews) of every State in the library."""
+    with _opened(db) as store:
+        return store.states()
+
+
 # --------------------------------------------------------------------------- ingest
 
 
@@ -238,6 +328,8 @@ class IngestSummary:
     items: tuple[IngestItem, ...]
     reviews: int
     """Reviews in the library after the ingest."""
+    links: LinkReport = field(default_factory=LinkReport)
+    """Reviews whose recommendations were linked (to the dialogue, to the last cycle)."""
 
     def count(self, outcome: str) -> int:
         return sum(item.outcome == outcome for item in self.items)
@@ -543,7 +635,10 @@ def ingest_paths(
         else:
             _run_pool(todo, min(n, len(todo)), settings, run)
         run.close()
-        return IngestSummary(db=store.path, items=tuple(run.items), reviews=store.count())
+        links = link_stale(store, settings)
+        return IngestSummary(
+            db=store.path, items=tuple(run.items), reviews=store.count(), links=links
+        )
 
 
 def _run_pool(todo: list[_Job], n: int, settings: Settings, run: _Ingest) -> None:
@@ -628,6 +723,7 @@ def ingest_bytes(
             )
         payload = to_dict(review)
         outcome, review_id = store.put(payload, data)
+        link_stale(store, settings)
         return IngestItem(
             source=safe_name, outcome=outcome, review_id=review_id, label=_label(payload)
         )
