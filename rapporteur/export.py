@@ -227,7 +227,13 @@ def write_tables(files: dict[str, str], output: Path) -> list[Path]:
 
 
 def default_name(data: dict[str, Any], fmt: str) -> str:
-    """A file name for an export written into a folder: 'cmw-kgz-2.html'."""
+    """A file name for an export written into a folder: 'cmw-kgz-2.html'; concluding
+    observations by their symbol ('cmw-c-ard-co-2.html'), which tells the cycles apart."""
+    doc = data.get("document") or {}
+    if doc.get("kind") == "concluding_observations" and doc.get("symbol"):
+        stem = re.sub(r"[^a-z0-9]+", "-", str(doc["symbol"]).lower()).strip("-")
+        if stem:
+            return stem + EXTENSIONS.get(fmt, f".{fmt}")
     review = data.get("review") or {}
     parts = [
         str(review.get("committee") or ""),

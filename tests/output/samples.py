@@ -4,6 +4,7 @@ plus hand-built review objects for edge cases."""
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,34 @@ SAMPLES = {
     "corpus": CORPUS,
 }
 FIXTURE = SAMPLES["fixture"]
+CONCLUDING = {  # concluding observations: the other outputs, tested on their own
+    "cmw-co1": ROOT / "examples" / "cycle" / "fictional-cmw-ardenia-co1.txt",
+    "cmw-co2": ROOT / "examples" / "cycle" / "fictional-cmw-ardenia-co2.txt",
+    "crc-co5": ROOT / "examples" / "cycle" / "fictional-crc-ardenia-co5.txt",
+}
+HOSTILE_HEADING = '<script>alert("h")</script> =SUM(A1) *Data* collection'
 
 
 @cache
 def sample_data(name: str) -> dict[str, Any]:
     return to_dict(analyze(SAMPLES[name]))
+
+
+@cache
+def concluding_data(name: str) -> dict[str, Any]:
+    """The review object of one fictional concluding observations sample."""
+    return to_dict(analyze(CONCLUDING[name]))
+
+
+def hostile_concluding_data() -> dict[str, Any]:
+    """CMW/C/ARD/CO/2 whose 'Data collection' heading and one action try to inject markup,
+    a spreadsheet formula and Markdown (changed in the object: headings are read as written)."""
+    data = copy.deepcopy(concluding_data("cmw-co2"))
+    for r in data["recommendations"]:
+        if r["heading"] == "Data collection":
+            r["heading"] = HOSTILE_HEADING
+    data["recommendations"][0]["action"] = '=HYPERLINK("http://evil") <b>act</b> [x](http://x)'
+    return data
 
 
 @cache

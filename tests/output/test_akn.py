@@ -215,3 +215,63 @@ def test_akn_unknown_confidence_is_left_out_and_needs_check() -> None:
 @needs_xsd
 def test_akn_with_confidence_validates() -> None:
     assert akn.validate(akn.to_xml(_certainty_data()), AKN_XSD) == []
+
+
+# ---------------------------------------------------------------- concluding observations
+
+
+@needs_xsd
+@pytest.mark.parametrize("name", ["cmw-co1", "cmw-co2", "crc-co5"])
+def test_akn_concluding_observations_validate(name: str) -> None:
+    from tests.output.samples import concluding_data
+
+    assert akn.validate(akn.to_xml(concluding_data(name)), AKN_XSD) == []
+
+
+@needs_xsd
+def test_akn_concluding_observations_with_a_hostile_heading_validate() -> None:
+    from tests.output.samples import hostile_concluding_data
+
+    xml = akn.to_xml(hostile_concluding_data())
+    assert akn.validate(xml, AKN_XSD) == []
+    assert "<script>" not in xml
+
+
+def test_akn_concluding_observations_one_element_per_recommendation() -> None:
+    from tests.output.samples import concluding_data
+
+    data = concluding_data("cmw-co2")
+    tree = _tree(data)
+    doc = tree.find("a:doc", NS)
+    assert doc is not None and doc.get("name") == "concludingObservations"
+    assert tree.find("a:debate", NS) is None
+    work = doc.find("a:meta/a:identification/a:FRBRWork", NS)
+    assert work.find("a:FRBRuri", NS).get("value") == "/akn/un/doc/cmw/2024-04-11/cmw-c-ard-co-2"
+    recs = doc.xpath(".//*[contains(concat(' ', @class, ' '), ' recommendation ')]", namespaces=NS)
+    assert len(recs) == len(data["recommendations"])
+    eids = [r.get("eId") for r in recs]
+    assert eids[:3] == ["para_8", "para_10__point_a", "para_10__point_b"]
+    point = doc.find(".//a:point[@eId='para_18__point_a']", NS)
+    assert point.findtext("a:num", namespaces=NS) == "(a)"
+    assert point.getparent().findtext("a:heading", namespaces=NS) == "Data collection"
+    assert point.get("refersTo") == "#followUpReport"
+    subject = point.getparent().getparent()
+    assert subject.tag.endswith("hcontainer") and subject.findtext("a:heading", namespaces=NS)
+    ref = doc.find(".//a:implicitReference[@for='#para_18__point_a']", NS)
+    assert ref.get("showAs") == "CMW/C/ARD/CO/1, para. 19"
+    assert ref.get("href").endswith("cmw-c-ard-co-1/!main#para_19")
+    steps = {s.get("refersTo"): s.get("date") for s in doc.iterfind(".//a:workflow/a:step", NS)}
+    assert steps == {
+        "#adoption": "2024-04-11",
+        "#followUpReport": "2026-04-11",
+        "#nextReport": "2029-05-01",
+    }
+    prop = doc.findall(".//rap:recommendation", NS)
+    assert [p.get("id") for p in prop] == [r["id"] for r in data["recommendations"]]
+    follow = [p for p in prop if p.get("followUp") == "true"]
+    assert [p.get("href") for p in follow] == [
+        "#para_18__point_a",
+        "#para_28__point_b",
+        "#para_42__point_a",
+    ]
+    assert {p.get("followUpDue") for p in follow} == {"2026-04-11"}

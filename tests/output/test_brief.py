@@ -174,3 +174,60 @@ def test_brief_escapes_the_status_reason() -> None:
     data["questions"][2]["status_reason"] = "<script>alert(1)</script> *x*"
     assert "<script>" not in brief.html(data)
     assert "Why: &lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*" in brief.markdown(data)
+
+
+# ---------------------------------------------------------------- concluding observations
+
+
+def test_brief_concluding_observations_follow_up_first_then_subjects() -> None:
+    from tests.output.samples import concluding_data
+
+    data = concluding_data("cmw-co2")
+    md = brief.markdown(data)
+    tree = lxml.html.fromstring(brief.html(data))
+    h2 = [h.text_content().strip() for h in tree.iter("h2")]
+    assert h2 == list(brief.CONCLUDING_HEADINGS)
+    for heading in brief.CONCLUDING_HEADINGS:
+        assert f"\n## {heading}\n" in md
+    assert "Questions at a glance" not in md and "Participants" not in md
+    # the follow-up table: the three items with their due date
+    rows = tree.xpath('//section[@id="follow-up"]//tbody/tr')
+    assert [r.xpath("string(td[1])") for r in rows] == [
+        "CMW/C/ARD/CO/2, para. 18 (a)",
+        "CMW/C/ARD/CO/2, para. 28 (b)",
+        "CMW/C/ARD/CO/2, para. 42 (a)",
+    ]
+    assert {r.xpath("string(td[4])") for r in rows} == {"11 April 2026"}
+    assert "| CMW/C/ARD/CO/2, para. 18 (a) | Data collection |" in md
+    # every recommendation once, under its subject, with its eId as anchor
+    items = tree.xpath('//section[@id="subjects"]//li')
+    assert len(items) == len(data["recommendations"])
+    assert tree.xpath('//li[@id="para_18__point_a"]//span[contains(@class, "follow-up")]')
+    assert "↻ repeats CMW/C/ARD/CO/1, para. 19" in md
+    repeated = tree.xpath('//section[@id="repeated"]//tbody/tr')
+    assert len(repeated) == sum(1 for r in data["recommendations"] if r["reiterates"])
+    next_report = tree.xpath('string(//section[@id="next-report"])')
+    assert "Third periodic report, due by 1 May 2029" in next_report
+    assert md.index("## For follow-up") < md.index("## Recommendations by subject")
+
+
+def test_brief_concluding_observations_without_follow_up() -> None:
+    from tests.output.samples import concluding_data
+
+    md = brief.markdown(concluding_data("crc-co5"))
+    assert "The Committee asked for no follow-up report on particular recommendations." in md
+    assert "Combined seventh and eighth periodic reports, due by 4 October 2031" in md
+
+
+def test_brief_concluding_observations_escape_a_hostile_heading() -> None:
+    from tests.output.samples import HOSTILE_HEADING, hostile_concluding_data
+
+    data = hostile_concluding_data()
+    page = brief.html(data)
+    assert "<script>" not in page and "<b>act</b>" not in page
+    assert "&lt;script&gt;alert(&#34;h&#34;)&lt;/script&gt;" in page
+    tree = lxml.html.fromstring(page)
+    assert HOSTILE_HEADING in [h.text_content() for h in tree.iter("h4")]
+    md = brief.markdown(data)
+    assert "<script>" not in md and "<b>act</b>" not in md
+    assert "\\*Data\\* collection" in md and "\\[x\\](http://x)" in md

@@ -73,3 +73,16 @@ def test_brief_pdf_renders_every_section(name: str, tmp_path: Path) -> None:
         # the last unanswered question is printed in full (pages are not cut short)
         words = re.sub(r"\s+", " ", unanswered[-1]["text"]).split()[:6]
         assert " ".join(words) in text
+
+
+@pytest.mark.parametrize("name", ["cmw-co2", "crc-co5"])
+def test_brief_pdf_of_concluding_observations(name: str, tmp_path: Path) -> None:
+    from tests.output.samples import concluding_data
+
+    data = concluding_data(name)
+    text, sizes = _text(_print_to_pdf(brief.html(data), tmp_path))
+    for heading in brief.CONCLUDING_HEADINGS:
+        assert heading in text, f"{heading!r} missing from the printed brief"
+    assert all(abs(w - A4[0]) < 2 and abs(h - A4[1]) < 2 for w, h in sizes), sizes
+    last = data["recommendations"][-1]["action"]
+    assert " ".join(last.split()[:6]) in text  # the last recommendation is printed in full

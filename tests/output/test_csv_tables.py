@@ -153,3 +153,56 @@ def test_csv_tables_keep_non_ascii_names() -> None:
     data["questions"][0]["asker"] = "Can Ünver"
     text = csv_tables.table(data, "questions")
     assert "Can Ünver" in text.encode("utf-8").decode("utf-8-sig")
+
+
+# ---------------------------------------------------------------- concluding observations
+
+
+def test_csv_concluding_observations_one_row_per_sub_paragraph() -> None:
+    from tests.output.samples import concluding_data
+
+    data = concluding_data("cmw-co2")
+    files = csv_tables.tables(data)
+    assert list(files) == ["recommendations.csv"]
+    rows = _read(files["recommendations.csv"])
+    assert files["recommendations.csv"].count("\r\n") == len(rows) + 1
+    assert list(rows[0]) == list(csv_tables.RECOMMENDATION_COLUMNS)
+    expected = [(r["paragraph"], r["letter"]) for r in data["recommendations"]]
+    assert [(int(r["paragraph"]), r["letter"] or None) for r in rows] == expected
+    assert len({(r["paragraph"], r["letter"]) for r in rows}) == len(rows)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["r10a"]["citation"] == "CMW/C/ARD/CO/2, para. 10 (a)"
+    assert by_id["r10a"]["symbol"] == "CMW/C/ARD/CO/2"
+    assert by_id["r10a"]["text"].startswith("Bring the Migration Act")
+    assert by_id["r10b"]["articles"] == "51; 73; 84"
+    assert by_id["r12"]["reiterates_symbol"] == "CMW/C/ARD/CO/1"
+    assert by_id["r12"]["reiterates_paragraph"] == "11"
+
+
+def test_csv_concluding_observations_follow_up_rows_carry_the_due_date() -> None:
+    from tests.output.samples import concluding_data
+
+    rows = _read(csv_tables.table(concluding_data("cmw-co2"), "recommendations"))
+    follow = [r for r in rows if r["follow_up"] == "true"]
+    assert [r["id"] for r in follow] == ["r18a", "r28b", "r42a"]
+    assert {r["follow_up_due"] for r in follow} == {"2026-04-11"}
+    assert {r["follow_up_due"] for r in rows if r["follow_up"] == "false"} == {""}
+
+
+def test_csv_concluding_observations_are_defused() -> None:
+    from tests.output.samples import HOSTILE_HEADING, hostile_concluding_data
+
+    rows = _read(csv_tables.table(hostile_concluding_data(), "recommendations"))
+    assert rows[0]["text"].startswith("'=HYPERLINK(")
+    assert HOSTILE_HEADING in {r["heading"] for r in rows}
+
+
+def test_csv_analyze_of_concluding_observations_lists_recommendations() -> None:
+    from tests.output.samples import concluding_data
+
+    data = concluding_data("crc-co5")
+    text = csv_tables.analyze_csv(data)
+    assert not text.startswith("\ufeff") and "\r\n" not in text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(data["recommendations"])
+    assert rows[0]["citation"] == "CRC/C/ARD/CO/5-6, para. 6"

@@ -60,3 +60,54 @@ def test_text_render_counts_the_statuses_to_check() -> None:
         if q.status == "unanswered" and q.answers:
             assert f"Closest passage (not an answer) [{q.answers[0].line}]" in text
     assert "\n      A [" not in text  # no bare "A" label that reads as an answer
+
+
+# ---------------------------------------------------------------- concluding observations
+
+
+@cache
+def _co_text(name: str) -> str:
+    from tests.output.samples import CONCLUDING
+
+    return text_out.render(analyze(CONCLUDING[name]))
+
+
+def test_text_concluding_observations_header_and_no_dialogue() -> None:
+    text = _co_text("cmw-co2")
+    assert text.startswith("Concluding observations CMW/C/ARD/CO/2\n")
+    assert "State party: Ardenia" in text
+    assert "Report:      second periodic report — CMW/C/ARD/2" in text
+    assert "Symbol:      CMW/C/ARD/CO/2" in text
+    assert "Adopted:     11 April 2024" in text
+    assert "Session:     38" in text
+    assert "Questions:" not in text and "Participants" not in text
+
+
+def test_text_concluding_observations_grouped_by_subject_with_marks() -> None:
+    text = _co_text("cmw-co2")
+    lines = text.splitlines()
+    subject = lines.index("General measures of implementation (arts. 73 and 84)")
+    heading = lines.index("  Data collection")
+    item = next(
+        i for i, line in enumerate(lines) if line.startswith("    para. 18 (a) [line 81]: ")
+    )
+    assert subject < heading < item
+    assert lines[item].split(": ", 1)[1].startswith("Establish a centralized database")
+    marks = lines[item + 1]
+    assert "follow-up: report within two years, by 11 April 2026" in marks
+    assert "repeats CMW/C/ARD/CO/1, para. 19" in marks
+    assert "    para. 10 (b) [line 51]: " in text and "arts. 51, 73 and 84" in text
+    assert "Next report: third periodic report, due by 1 May 2029 (line 239)." in text
+    assert "Follow-up: The State party is to report on paras. 18 (a), 28 (b) and 42 (a)" in text
+    # every recommendation is listed once
+    items = [line for line in lines if line.lstrip().startswith("para. ") and "[line " in line]
+    assert len(items) == 37
+
+
+def test_text_concluding_observations_without_follow_up() -> None:
+    text = _co_text("crc-co5")
+    assert "Follow-up:" not in text and "follow-up:" not in text
+    assert "Questions: 0" not in text
+    assert (
+        "Next report: combined seventh and eighth periodic reports, due by 4 October 2031" in text
+    )

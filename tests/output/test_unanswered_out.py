@@ -67,3 +67,15 @@ def test_unanswered_mentions_the_other_statuses_to_check() -> None:
     assert "Also to check: 3 other questions whose status the tool is not sure of" in text
     sure = _review({"How", "What", "Please", "A Committee", "Were"})
     assert "Also to check" not in unanswered_out.render(sure)
+
+
+def test_unanswered_refuses_concluding_observations_with_exit_4() -> None:
+    from click.testing import CliRunner
+
+    from rapporteur.cli import main
+    from tests.output.samples import CONCLUDING
+
+    result = CliRunner().invoke(main, ["unanswered", str(CONCLUDING["cmw-co2"])])
+    assert result.exit_code == 4
+    assert "concluding observations: recommendations, not questions" in result.output
+    assert "Traceback" not in result.output and "0 of 0 questions" not in result.output
