@@ -204,6 +204,7 @@ class Matrix:
     ) -> None:
         self.recs = list(recommendations)
         self.questions = list(dialogue.questions)
+        self.df: dict[str, int] = {}
         self.params = params
         self.analyzer = load()
         stop = review_stopwords(dialogue)
@@ -266,7 +267,7 @@ class Matrix:
         counting `part_weight`) against every recommendation's action and its context."""
         n = len(self.recs)
         both = [a + c for a, c in zip(action_docs, context_docs, strict=True)]
-        df = _df(both)
+        df = self.df = _df(both)
         indexes = (_index(action_docs, p), _index(context_docs, p))
         dfs = (_df(action_docs), _df(context_docs))
         cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -354,7 +355,15 @@ class Matrix:
         """One sentence: the subject, the shared themes and words, and meaning if it counted."""
         rec, q = self.recs[i], self.questions[j]
         query = self.queries[j][0]
-        shared = [t for t in query if query[t] >= 1.0 and t in self.rec_terms[i]]
+        # The question's own words the recommendation shares, rarest first; words in most
+        # recommendations ("migrant workers" for the CMW) are left out when rarer ones exist.
+        n = len(self.recs)
+        shared = sorted(
+            (t for t in query if query[t] >= 1.0 and t in self.rec_terms[i]),
+            key=lambda t: (self.df.get(t, 0), t),
+        )
+        rare = [t for t in shared if 2 * self.df.get(t, 0) <= n]
+        shared = rare or shared
         parts = []
         heading = rec.heading or rec.subject
         if heading and self.heading_terms[i] & set(query):
@@ -365,7 +374,7 @@ class Matrix:
                 "shared theme"
                 + ("s" if len(themes) > 1 else "")
                 + ": "
-                + ", ".join(_lower(t) for t in themes)
+                + ", ".join(_plain(t) for t in themes)
             )
         if shared:
             surface = self._surfaces.get(j)
