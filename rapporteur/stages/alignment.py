@@ -78,20 +78,47 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
             "by their words only.",
         )
     model = status_model.load("semantic" if semantic else "lexical")
+    awaiting = replies_missing(review)
+    if awaiting is not None:
+        warnings += (
+            f"The delegation's replies are not in this document: nobody answers for the State "
+            f"after the Experts' questions begin (line {awaiting}), so a question marked "
+            "unanswered may be answered in the next part of the review. Add the record of the "
+            "next meeting to the library to read the two parts together.",
+        )
     out = []
     for q, f in zip(review.questions, features(review, params, semantic), strict=True):
         v = model.predict(f)
+        reason, sure = v.reason, not v.needs_check
+        if awaiting is not None and v.status == "unanswered":
+            reason, sure = AWAITING, False
         out.append(
             replace(
                 q,
                 answers=f.answers,
                 status=v.status,
-                status_reason=v.reason,
+                status_reason=reason,
                 confidence=v.confidence,
-                needs_check=v.needs_check,
+                needs_check=not sure,
             )
         )
     return replace(review, questions=tuple(out), warnings=warnings)
+
+
+AWAITING = (
+    "The delegation's replies are not in this document, so this may be answered in the next "
+    "part of the review."
+)
+
+
+def replies_missing(review: Review) -> int | None:
+    """The line where the Experts' questions begin when no delegation turn follows it: the
+    document is the first part of a review whose replies come in another (a summary that
+    ends "to hear the replies", or the first of two summary records). None otherwise."""
+    first = min(review.questions, key=lambda q: q.line)
+    if any(t.side == "delegation" and t.paragraph > first.paragraph for t in review.turns):
+        return None
+    return first.line
 
 
 @dataclass(slots=True)

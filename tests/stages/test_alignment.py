@@ -7,8 +7,10 @@ import pytest
 from rapporteur.api import analyze_text
 from rapporteur.models import Question, Review
 from rapporteur.output.json_out import dumps, to_dict
-from rapporteur.stages.alignment import PARAMS, own_text
+from rapporteur.settings import Settings
+from rapporteur.stages.alignment import AWAITING, PARAMS, own_text
 from rapporteur.stages.thesaurus import load
+from tests.conftest import EXAMPLES
 
 TITLE = "Experts of the Committee on Migrant Workers Review the Report of Ruritania"
 LEAD = (
@@ -108,7 +110,23 @@ def test_alignment_review_without_responses_leaves_everything_unanswered() -> No
     for q in review.questions:
         assert q.status == "unanswered"
         assert q.answers == ()
-        assert q.status_reason
+        assert q.status_reason == AWAITING and q.needs_check
+    assert any("replies are not in this document" in w for w in review.warnings)
+
+
+def test_alignment_first_part_of_a_review_says_its_replies_are_elsewhere() -> None:
+    """A summary cut before the delegation's replies (the Committee reconvenes to hear them):
+    a warning, and no unanswered status given as sure; the whole review gives neither."""
+    whole = (EXAMPLES / "fictional-cmw-review.txt").read_text(encoding="utf-8")
+    first = whole[: whole.index("Responses by the Delegation")]
+    part = analyze_text(first, settings=Settings(method="lexical"))
+    assert part.questions
+    assert any("replies are not in this document" in w for w in part.warnings)
+    unanswered = [q for q in part.questions if q.status == "unanswered"]
+    assert unanswered and all(q.needs_check and q.status_reason == AWAITING for q in unanswered)
+    full = analyze_text(whole, settings=Settings(method="lexical"))
+    assert not any("replies are not in this document" in w for w in full.warnings)
+    assert all(q.status_reason != AWAITING for q in full.questions)
 
 
 def test_alignment_evidence_is_an_exact_sentence_of_its_line() -> None:
