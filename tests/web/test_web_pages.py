@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from pathlib import Path
+from typing import Any
 
 from rapporteur.store import Store
 from tests.fictional import review_text
@@ -214,3 +215,65 @@ def test_search_page_marks_question_hits_to_check(client: Client, db: Path) -> N
     both = _text(client.get("/search?q=lower+cost&kind=question").text)
     assert "2 matches" in both  # q001 of each review; only REVIEW's, stored without
     assert both.count("⚑ Check this") == 1  # needs_check, is to check
+
+
+# ------------------------------------------------------------ concluding observations
+
+
+def _concluding(db: Path) -> tuple[str, dict[str, Any]]:
+    """CMW/C/ARD/CO/2 stored with a hostile 'Data collection' heading and two linked
+    questions on para. 10 (a)."""
+    from tests.output.samples import hostile_concluding_data
+
+    data = hostile_concluding_data()
+    data["recommendations"][1]["questions"] = ["q001-aaaaaa", "q007-<b>x</b>"]
+    with Store(db) as store:
+        store.put(data)
+    return str(data["document"]["sha256"])[:12], data
+
+
+def test_review_page_of_concluding_observations(client: Client, db: Path) -> None:
+    review_id, data = _concluding(db)
+    html = client.get(f"/reviews/{review_id}").text
+    text = _text(html)
+    assert "Concluding observations" in text and "CMW/C/ARD/CO/2" in text
+    assert "Adopted 11 April 2024" in text
+    assert "Round 1" not in text and "Questions by status" not in text
+    items = re.findall(r'<li class="recommendation" id="rec-(\w+)"', html)
+    assert items == [r["id"] for r in data["recommendations"]]
+    # follow-up items first, with their due date; repeats badges; the next report
+    follow = html[html.index('id="follow-up"') : html.index('id="recommendations"')]
+    assert _text(follow).count("CMW/C/ARD/CO/2, para.") == 3
+    item = html[html.index('id="rec-r18a"') : html.index('id="rec-r18b"')]
+    assert "★ follow-up: report within two years, by 11 April 2026" in _text(item)
+    assert "↻ repeats CMW/C/ARD/CO/1, para. 19" in _text(item)
+    assert "third periodic report, due by 1 May 2029" in text
+    # grouped by subject, in document order
+    subjects = re.findall(r"<h3>([^<]+?) <span class=\"count\">", html)
+    assert subjects[0].startswith("General measures of implementation")
+
+
+def test_review_page_of_concluding_observations_escapes_and_shows_question_ids(
+    client: Client, db: Path
+) -> None:
+    review_id, _ = _concluding(db)
+    html = client.get(f"/reviews/{review_id}").text
+    assert "<script>alert" not in html and "<b>act</b>" not in html and "<b>x</b>" not in html
+    assert "&lt;script&gt;alert(&#34;h&#34;)&lt;/script&gt; =SUM(A1) *Data* collection" in html
+    linked = html[html.index('id="rec-r10a"') : html.index('id="rec-r10b"')]
+    assert "<code>q001-aaaaaa</code>" in linked and "q007-&lt;b&gt;x&lt;/b&gt;" in linked
+
+
+def test_review_context_links_questions_to_the_dialogue_review() -> None:
+    from rapporteur.web.views import review_context
+    from tests.output.samples import concluding_data
+
+    data = dict(concluding_data("cmw-co2"))
+    data["recommendations"] = [dict(r) for r in data["recommendations"]]
+    data["recommendations"][0]["questions"] = ["q003-cccccc"]
+    context = review_context(None, data, {}, dialogue_id=REVIEW_ID)
+    first = context["concluding"]["subjects"][0]["groups"][0]["recs"][0]
+    assert first["questions"] == [
+        {"id": "q003-cccccc", "href": f"/reviews/{REVIEW_ID}#q-q003-cccccc"}
+    ]
+    assert review_context(None, REVIEW, {})["concluding"] is None
