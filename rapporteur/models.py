@@ -188,6 +188,10 @@ class Metadata:
     """Year of the review (from the date, else the release code): resolves "last year"."""
     symbol: str | None = None
     """The document's own UN symbol ("CMW/C/SR.545"), not the report's; None when not given."""
+    meeting: int | None = None
+    """A summary record's meeting number (545); the first meeting of records read joined."""
+    chair: str | None = None
+    """Who chaired the meeting, as a summary record's header writes it ("Ms. Okonjo")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,6 +22,7 @@ SAMPLES = [
     EXAMPLES / "fictional-cedaw-pressrelease.txt",
     FIXTURES / "mini-crc-review.txt",
     EXAMPLES / "cycle" / "fictional-cmw-ardenia-co2.txt",
+    EXAMPLES / "cycle" / "fictional-cmw-ardenia-sr545.txt",
 ]
 
 

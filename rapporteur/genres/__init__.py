@@ -8,13 +8,14 @@ the genre themselves; docs/genres.md says how to add one.
     page.py             the UN page around any record: chrome, title, footer, document symbol
     cues.py             speaker patterns of meeting summaries and press releases
     concluding_observations.py  the Committee's recommendations (co_layout reads the text)
+    summary_record.py   the Committee's record of a meeting (record_cues: its speakers)
     meeting_summary.py  headed UN Geneva meeting summaries
     press_release.py    older press releases without headings (the fallback)
 """
 
 from __future__ import annotations
 
-from . import concluding_observations, meeting_summary, press_release
+from . import concluding_observations, meeting_summary, press_release, summary_record
 from .base import Genre, Sectioning
 from .page import Frame, frame
 
@@ -24,6 +25,7 @@ from .page import Frame, frame
 # stays last because it detects every document.
 REGISTRY: tuple[Genre, ...] = (
     concluding_observations.GENRE,
+    summary_record.GENRE,
     meeting_summary.GENRE,
     press_release.GENRE,
 )

@@ -13,6 +13,24 @@ Sectioning = tuple[list[str], dict[int, str]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingHeader:
+    """What the header of a meeting's own record says of the meeting (a summary record:
+    "Summary record of the 545th meeting", "Held at ... on Friday, 5 April 2024", "Chair:")."""
+
+    meeting: int | None
+    date: str | None
+    """ISO date of the meeting (not the date the record was issued)."""
+    chair: str | None
+    """As written ("Ms. Okonjo")."""
+    committee: str | None
+    """The line naming the Committee."""
+
+
+def _no_header(_text: str) -> MeetingHeader | None:
+    return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Genre:
     """Everything that differs between kinds of record, so that stages need no branches.
 
@@ -37,3 +55,6 @@ class Genre:
     """The speaker a sentence opens with ("Ms. X, Country Rapporteur, asked ...")."""
     find_led_by: Callable[[str], SpeakerCue | None]
     """The head of delegation named without a turn ("the delegation, led by NAME, TITLE")."""
+    meeting_header: Callable[[str], MeetingHeader | None] = _no_header
+    """The meeting a record's header describes, from the document's text; None for genres
+    that report on a meeting from outside (a meeting summary gives its date in a dateline)."""

@@ -59,6 +59,9 @@ class SpeakerCue:
     end: int
     verb: str | None
     presenting: bool = False  # the sentence says this person presents the State's report
+    side: str | None = None
+    """The side the form of the name gives (a summary record's "Mr. X (Ardenia)"); None when
+    only the title can tell."""
 
 
 _NAMED_TITLED = re.compile(

@@ -60,6 +60,8 @@ def to_dict(review: Review) -> dict[str, Any]:
             "session": meta.session if meta else None,
             "date": meta.date if meta else None,
             "year": meta.year if meta else None,
+            "meeting": meta.meeting if meta else None,
+            "chair": meta.chair if meta else None,
             "release_code": meta.release_code if meta else None,
             "next_meeting": None
             if nm is None

@@ -130,25 +130,14 @@ def _structure_warnings(review: Review) -> list[str]:
 
 READ_KINDS = frozenset({"summary_record", "concluding_observations"})
 """Committee documents that a registered genre has read: never refused as unread."""
-_SUMMARY_RECORD = re.compile(
-    r"^\s*Summary record of the (?:first part of the |second part of the )?\d+(?:st|nd|rd|th)"
-    r"\s+meeting\b",
-    re.I | re.M,
-)
 
 
 def not_yet_read(text: str, kind: str | None = None) -> str | None:
-    """A warning for a Committee document that no genre read: a summary record (not read
-    yet), or concluding observations whose recommendations could not be found, so that it is
-    refused with the reason rather than misread as a meeting summary."""
-    top = "\n".join(text.split("\n", 80)[:80])
+    """A warning for a Committee document that no genre read: concluding observations whose
+    recommendations could not be found, so that they are refused with the reason rather than
+    misread as a meeting summary. (Summary records are a genre of their own.)"""
     if kind in READ_KINDS:
         return None
-    if _SUMMARY_RECORD.search(top):
-        return (
-            "This is a UN summary record of a Committee meeting, which rapporteur does not read "
-            "yet: give it the meeting summary of the same dialogue."
-        )
     verdict = recommendations.detect(text)
     if verdict.titled:
         return (

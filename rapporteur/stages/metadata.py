@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import genres
 from ..genres.page import document_symbol
 from ..models import Metadata, NextMeeting, ReportInfo, Review, StateParty
 from ..reference import BY_ACRONYM, TREATY_BODIES, country_at, country_by_code, find_countries
@@ -251,6 +252,11 @@ def run(review: Review, settings: Settings) -> Review:
     # (never the "will next meet to review the report of ..." announcement).
     lead = [p.text for p in paragraphs if kind[p.index] == "lead" and p.line != excluded]
     framing = [t for t in lead if _LEAD_VERB.search(t)] + report_texts + lead + candidates
+    # A record of the meeting itself (a summary record) says in its header which meeting,
+    # when, chaired by whom and of which Committee.
+    header = genres.by_name(review.document_kind).meeting_header(review.document.text)
+    if header is not None and header.committee:
+        framing.insert(0, header.committee)
     committee = _committee(framing[:3] + ([title] if title else []), release, symbols)
     report, state = None, None
     for text in framing:
@@ -286,6 +292,8 @@ def run(review: Review, settings: Settings) -> Review:
             if session:
                 break
     date = _date([review.document.title or "", *head_texts[:6], *lead[:2]])
+    if header is not None and header.date:
+        date = header.date  # the meeting's, not the date the record was issued
     year = int(date[:4]) if date else _year_from_release(release)
     meta = Metadata(
         committee=committee,
@@ -299,6 +307,8 @@ def run(review: Review, settings: Settings) -> Review:
         title=title,
         year=year,
         symbol=document_symbol(review.document.text),
+        meeting=header.meeting if header else None,
+        chair=header.chair if header else None,
     )
     return replace(review, metadata=meta)
 

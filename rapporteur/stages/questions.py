@@ -20,7 +20,8 @@ from ..settings import Settings
 
 _REPORTED = re.compile(
     r"\b(asked|inquired|enquired|queried|wondered|requested|sought|wished to know|"
-    r"wanted to know|would like to know|wished to hear|wanted to hear|raised the question|"
+    r"wanted to know|would (?:also |further )?like to know|wished to hear|wanted to hear|"
+    r"raised the question|"
     r"invited the (?:delegation|State party) to (?:explain|clarify|provide|describe|indicate|"
     r"comment|elaborate|specify|say|share|give|tell)|"
     r"asked the delegation|requested (?:more |further |additional |updated )?information|"
@@ -35,7 +36,7 @@ _ASK_OBJECT = re.compile(
     r"\b(requested|sought)\s+(?:more |further |additional |updated |up-to-date |some )?"
     r"(information|details|data|clarification|statistics|an explanation|explanations|"
     r"an update|figures|a response|comments?)\b|"
-    r"\b(wished|wanted|would like) to (know|hear|learn|understand|receive)\b|"
+    r"\b(wished|wanted|would (?:also |further )?like) to (know|hear|learn|understand|receive)\b|"
     r"\binvited the (?:delegation|State party) to\b|\braised the question\b",
     re.I,
 )

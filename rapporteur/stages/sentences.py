@@ -111,9 +111,16 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.[ \t]+(?=\S)")
+"""A numbered paragraph's number ("12.<TAB>" in summary records): not a sentence of its own."""
+
+
 def paragraph_sentences(doc: Document, paragraph: Paragraph) -> tuple[Sentence, ...]:
     out = []
-    for s, e in split_spans(paragraph.text):
+    number = _PARAGRAPH_NUMBER.match(paragraph.text)
+    skip = number.end() if number else 0
+    for s, e in split_spans(paragraph.text[skip:]):
+        s, e = s + skip, e + skip
         start = paragraph.start + s
         out.append(
             Sentence(

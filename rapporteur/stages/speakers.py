@@ -50,6 +50,7 @@ _ROLE_PHRASES = re.compile(
     r"deputy head of (?:the )?delegation|head of (?:the )?delegation)",
     re.I,
 )
+_CHAIR_ROLE = re.compile(r"^(?:Committee )?Chair(?:person|man|woman)?\b(?!.*Vice)")
 _HONORIFIC_PREFIX = re.compile(
     r"^(Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Judge|Justice|Ambassador|Maître|Me|Sir|Dame)\.?\s+"
 )
@@ -176,7 +177,7 @@ class _Registry:
     def add(self, cue: SpeakerCue, context_side: str | None) -> _Person:
         key = fold_name(cue.name)
         person = self._find(key)
-        side = "delegation" if cue.presenting else side_of_title(cue.title)
+        side = cue.side or ("delegation" if cue.presenting else side_of_title(cue.title))
         if person is None:
             person = _Person(
                 key=key,
@@ -207,6 +208,17 @@ class _Registry:
             if tokens and ptoks and tokens[0] == ptoks[0] and tokens[-1] == ptoks[-1]:
                 return person
         return None
+
+    def chair(self) -> _Person | None:
+        """The one person named as the Committee's Chair ("Chair: Ms. X" heads a summary
+        record), so that "The Chair said" is hers."""
+        found = [
+            p
+            for p in self.people.values()
+            if p.side == "committee"
+            and any(_CHAIR_ROLE.search(r) for r in (*p.roles, p.title or ""))
+        ]
+        return found[0] if len(found) == 1 else None
 
     def resolve_surname(self, surname: str) -> _Person | None:
         key = fold_name(surname)
@@ -325,6 +337,17 @@ def _voice_for(
             sentence=si, side=side, speaker=person.name, participant=pid[person.key], inferred=False
         )
     label = cue.name[0].upper() + cue.name[1:]
+    chair = (
+        registry.chair() if cue.kind == "chair" and not cue.name.startswith("The Vice") else None
+    )
+    if chair is not None:
+        return Voice(
+            sentence=si,
+            side="committee",
+            speaker=chair.name,
+            participant=pid[chair.key],
+            inferred=False,
+        )
     if cue.kind in {"anonymous", "chair"}:
         return Voice(sentence=si, side="committee", speaker=label, participant=None, inferred=False)
     if cue.kind == "delegation":

@@ -1,6 +1,6 @@
-"""The genre check (rapporteur/stages/genre.py): concluding observations are read as what they
-are; a Committee document no genre reads yet is refused with what it is instead of being
-misread as a meeting summary."""
+"""The genre check (rapporteur/stages/genre.py): concluding observations and summary records are
+read as what they are; a Committee document no genre can read is refused with what it is
+instead of being misread as a meeting summary."""
 
 from __future__ import annotations
 
@@ -47,17 +47,26 @@ def test_genre_concluding_observations_without_recommendations_say_so() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "words"),
+    ("name", "symbol", "meeting", "date"),
     [
-        ("fictional-cmw-ardenia-sr545.txt", "summary record"),
-        ("fictional-cmw-ardenia-sr546.txt", "summary record"),
+        ("fictional-cmw-ardenia-sr545.txt", "CMW/C/SR.545", 545, "2024-04-05"),
+        ("fictional-cmw-ardenia-sr546.txt", "CMW/C/SR.546", 546, "2024-04-06"),
     ],
 )
-def test_genre_committee_documents_are_named_and_refused(name: str, words: str) -> None:
+def test_genre_summary_records_are_read_not_refused(
+    name: str, symbol: str, meeting: int, date: str
+) -> None:
     review = analyze(CYCLE / name)
-    assert review.is_dialogue is False
-    assert words in review.warnings[-1]
-    assert "does not read" in review.warnings[-1]
+    assert review.document_kind == "summary_record"
+    assert review.is_dialogue is True
+    assert review.metadata is not None
+    assert (review.metadata.symbol, review.metadata.meeting, review.metadata.date) == (
+        symbol,
+        meeting,
+        date,
+    )
+    assert review.questions and review.turns
+    assert not any("does not read" in w for w in review.warnings)
 
 
 def test_genre_the_meeting_summary_of_the_same_dialogue_is_read() -> None:
