@@ -81,6 +81,21 @@ STATUSES = ("answered", "partial", "unanswered")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Part:
+    """One source of a review read in parts (its summary records, a meeting summary in two
+    parts): where its text stands in the joined `Document.text`."""
+
+    origin: str
+    sha256: str
+    """SHA-256 of this part's source bytes."""
+    symbol: str | None
+    """The part's own UN symbol ("CMW/C/SR.546"), when its header gives one."""
+    first_line: int
+    last_line: int
+    """1-based lines of the joined text that hold this part."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """Normalised text of one source, as every later stage sees it.
 
@@ -93,6 +108,8 @@ class Document:
     sha256: str
     title: str | None = None
     warnings: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
+    """The sources joined into `text`, in reading order; empty for a single source."""
     line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:

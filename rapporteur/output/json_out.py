@@ -42,6 +42,16 @@ def to_dict(review: Review) -> dict[str, Any]:
             "title": meta.title if meta else doc.title,
             "kind": review.document_kind,
             "symbol": meta.symbol if meta else None,
+            "parts": [
+                {
+                    "origin": part.origin,
+                    "sha256": part.sha256,
+                    "symbol": part.symbol,
+                    "first_line": part.first_line,
+                    "last_line": part.last_line,
+                }
+                for part in doc.parts
+            ],
         },
         "is_dialogue": review.is_dialogue,
         "warnings": list(doc.warnings) + list(review.warnings),
