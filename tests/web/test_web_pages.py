@@ -247,7 +247,7 @@ def test_review_page_of_concluding_observations(client: Client, db: Path) -> Non
     item = html[html.index('id="rec-r18a"') : html.index('id="rec-r18b"')]
     assert "★ follow-up: report within two years, by 11 April 2026" in _text(item)
     assert "↻ repeats CMW/C/ARD/CO/1, para. 19" in _text(item)
-    assert "third periodic report, due by 1 May 2029" in text
+    assert "Third periodic report, due by 1 May 2029" in text
     # grouped by subject, in document order
     subjects = re.findall(r"<h3>([^<]+?) <span class=\"count\">", html)
     assert subjects[0].startswith("General measures of implementation")
