@@ -8,7 +8,8 @@ from dataclasses import asdict
 from typing import Any
 
 from ..store import ReviewPage, ReviewSummary, SearchHit, SearchResult
-from .text_out import question_lines, question_summary
+from .recommendations import is_concluding_observations
+from .text_out import concluding_lines, question_lines, question_summary
 
 # ---------------------------------------------------------------- JSON-ready dicts
 
@@ -144,7 +145,14 @@ def render_search(result: SearchResult, mark: Callable[[str], str] = lambda s: s
 
 
 def render_review(summary: ReviewSummary, data: Mapping[str, Any]) -> str:
-    """A stored review as text, in the shape of `analyze --format text`."""
+    """A stored review as text, in the shape of `analyze --format text` (concluding
+    observations as their recommendations by subject)."""
+    if is_concluding_observations(dict(data)):
+        lines = concluding_lines(dict(data))
+        lines.insert(
+            1, f"Review id:   {summary.id} (analysed by rapporteur {summary.analyzer_version})"
+        )
+        return "\n".join(lines) + "\n"
     meta = data.get("review") or {}
     out = [summary.title or summary.origin]
     out.append(f"Review id:   {summary.id} (analysed by rapporteur {summary.analyzer_version})")

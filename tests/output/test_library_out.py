@@ -50,3 +50,17 @@ def test_library_search_marks_question_hits_to_check() -> None:
     assert lines[0].endswith("question [committee, unanswered, to check]")
     assert lines[2].endswith("question [committee, unanswered]")
     assert lines[4].endswith("paragraph [committee]")
+
+
+def test_library_show_of_concluding_observations_lists_recommendations() -> None:
+    from rapporteur.store.records import ReviewSummary
+    from tests.output.samples import concluding_data
+
+    data = concluding_data("cmw-co2")
+    text = library_out.render_review(ReviewSummary(**SUMMARY), data)
+    lines = text.splitlines()
+    assert lines[0] == "Concluding observations CMW/C/ARD/CO/2"
+    assert lines[1].startswith(f"Review id:   {SUMMARY['id']}")
+    assert "Questions:" not in text and "Participants" not in text
+    assert "    para. 18 (a) [line 81]: Establish a centralized database" in text
+    assert text.splitlines()[2:] == text_out.concluding_lines(data)[1:]
