@@ -16,6 +16,7 @@ Embeddings are computed once per review: every delegation sentence and every que
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -48,7 +49,8 @@ from .thesaurus import load
 MAX_ANSWERS = 3
 NO_EVIDENCE = "The delegation has no passage in the body that could answer it."
 MAX_SEMANTIC_SENTENCES = 5000
-"""Above this (about 20 s of encoding on one core, a 500 KB record), words alone link."""
+"""Above this (about 20 s of encoding on one core, a 500 KB record), words alone link, and
+each block of questions is matched against the delegation's sentences around it."""
 SEMANTIC_FLOOR = 0.3
 """A passage sharing no word with the question is a candidate only from this similarity on."""
 
@@ -139,10 +141,12 @@ def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> 
         return [
             Features((), 0.0, 0.0, 0.0, 0.0, (), "", empty=NO_EVIDENCE) for _ in review.questions
         ]
-    scorer = Scorer(evidence, params)
     positions = question_positions(review.questions)
     before = contexts(review)
     queries = [query(q, before[q.id], analyzer, extra, params) for q in review.questions]
+    if len(review.sentences) > MAX_SEMANTIC_SENTENCES:
+        return _windowed(review.questions, queries, positions, evidence, params)
+    scorer = Scorer(evidence, params)
     meaning = None
     if semantic and params.semantic_weight:
         meaning = _meaning(review.questions, queries, evidence, params.semantic_context)
@@ -150,6 +154,38 @@ def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> 
     for q, qry in zip(review.questions, queries, strict=True):
         deadline.check()
         out.append(question_features(q, qry, positions[q.id], scorer, params, meaning))
+    return out
+
+
+WINDOW_BLOCK = 100
+"""Questions judged together against one window of the delegation's sentences."""
+WINDOW_REACH = 1500
+"""Delegation sentences before the first and after the last question of a block that its
+questions can be answered in: more than a whole review of 150 KB holds, so only input far
+longer than any one review is cut up."""
+
+
+def _windowed(
+    questions: Sequence[Question],
+    queries: list[Query],
+    positions: dict[str, float],
+    evidence: list[Evidence],
+    params: Params,
+) -> list[Features]:
+    """Words-only features for a document too long to read whole (several reviews saved as
+    one file, a multi-megabyte paste): each block of questions is matched against the
+    delegation's sentences around it, so time grows linearly with the input instead of with
+    questions times sentences."""
+    starts = [e.sentence.start for e in evidence]
+    out: list[Features] = []
+    for k in range(0, len(questions), WINDOW_BLOCK):
+        block = questions[k : k + WINDOW_BLOCK]
+        lo = max(0, bisect_left(starts, min(q.start for q in block)) - WINDOW_REACH)
+        hi = bisect_right(starts, max(q.end for q in block)) + WINDOW_REACH
+        scorer = Scorer(evidence[lo:hi], params)
+        for q, qry in zip(block, queries[k : k + WINDOW_BLOCK], strict=True):
+            deadline.check()
+            out.append(question_features(q, qry, positions[q.id], scorer, params))
     return out
 
 

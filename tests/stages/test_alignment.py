@@ -318,3 +318,25 @@ def test_alignment_a_figure_of_something_else_does_not_answer_how_many() -> None
     assert "gives no figure" in q.status_reason
     counted = shelters_review("and eleven of them now operated in the country.")
     assert counted.questions[0].status == "answered"
+
+
+def test_alignment_long_input_is_read_in_windows_with_the_same_verdicts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past MAX_SEMANTIC_SENTENCES each block of questions is matched against the sentences
+    around it; with a reach covering the whole review the verdicts are those of one pass."""
+    from rapporteur.stages import alignment
+
+    text = (EXAMPLES / "fictional-cmw-review.txt").read_text(encoding="utf-8")
+    lexical = Settings(method="lexical")
+    whole = analyze_text(text, settings=lexical)
+    monkeypatch.setattr(alignment, "MAX_SEMANTIC_SENTENCES", 10)
+    monkeypatch.setattr(alignment, "WINDOW_BLOCK", 3)
+    windowed = analyze_text(text, settings=lexical)
+    assert [(q.status, q.answers) for q in windowed.questions] == [
+        (q.status, q.answers) for q in whole.questions
+    ]
+    monkeypatch.setattr(alignment, "WINDOW_REACH", 5)
+    narrow = analyze_text(text, settings=lexical)
+    assert len(narrow.questions) == len(whole.questions)
+    assert any(q.answers for q in narrow.questions)
