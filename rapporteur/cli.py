@@ -148,7 +148,7 @@ def _with_limits(fn: F) -> F:
 
 
 @main.command()
-@_source_arg
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option(
     "--format",
     "fmt",
@@ -167,7 +167,7 @@ def _with_limits(fn: F) -> F:
 @click.option("--no-align", is_flag=True, help="Skip linking questions to answers.")
 @_with_limits
 def analyze(
-    source: str,
+    sources: tuple[str, ...],
     fmt: str,
     output: Path | None,
     show_text: bool,
@@ -177,7 +177,10 @@ def analyze(
     taxonomy: Path | None,
     method: str | None,
 ) -> None:
-    """Analyse one review: SOURCE is a .txt/.html/.pdf file, an http(s) URL, or - for stdin."""
+    """Analyse one review: SOURCE is a .txt/.html/.pdf file, an http(s) URL, or - for stdin.
+
+    Several SOURCEs are the parts of one review (its summary records, SR.545 and SR.546),
+    read as one in meeting order; output lines are lines of the joined text."""
     settings = from_env(
         max_bytes=max_bytes,
         fetch_timeout=fetch_timeout,
@@ -185,7 +188,13 @@ def analyze(
         align=False if no_align else None,
         method=method,
     )
-    review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
+    if len(sources) > 1 and "-" in sources:
+        raise click.UsageError("Standard input (-) cannot be one of several parts of a review.")
+    source = " + ".join(sources)
+    if len(sources) > 1:
+        review = api.analyze_parts(list(sources), settings)
+    else:
+        review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
     if fmt == "json":
         from .output.json_out import dumps, to_dict
 

@@ -177,3 +177,16 @@ def test_parts_json_lists_the_parts_and_validates() -> None:
 def test_parts_none_is_refused_with_a_sentence() -> None:
     with pytest.raises(RapporteurError, match="at least one part"):
         analyze_parts([])
+
+
+def test_parts_cli_analyze_joins_several_sources() -> None:
+    from click.testing import CliRunner
+
+    from rapporteur.cli import main
+
+    result = CliRunner().invoke(main, ["analyze", str(SR546), str(SR545), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [p["symbol"] for p in data["document"]["parts"]] == ["CMW/C/SR.545", "CMW/C/SR.546"]
+    refused = CliRunner().invoke(main, ["analyze", str(SR545), "-"])
+    assert refused.exit_code == 2 and "Standard input" in refused.output
