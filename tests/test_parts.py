@@ -33,7 +33,7 @@ from rapporteur.models import Question, Review
 from rapporteur.output import json_schema
 from rapporteur.output.json_out import to_dict
 from rapporteur.settings import Settings
-from rapporteur.stages.ingest import load
+from rapporteur.stages.ingest import document_from_bytes, load
 from tests.conftest import EXAMPLES, FIXTURES
 
 CYCLE = EXAMPLES / "cycle"
@@ -190,3 +190,31 @@ def test_parts_cli_analyze_joins_several_sources() -> None:
     assert [p["symbol"] for p in data["document"]["parts"]] == ["CMW/C/SR.545", "CMW/C/SR.546"]
     refused = CliRunner().invoke(main, ["analyze", str(SR545), "-"])
     assert refused.exit_code == 2 and "Standard input" in refused.output
+
+
+def test_parts_a_meeting_summary_in_two_parts_reads_as_the_whole() -> None:
+    """The second part's page (chrome, title, lead) is not read as the first part's replies."""
+    settings = Settings()
+    path = CYCLE / "fictional-cmw-ardenia-summary.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    split = [i for i, x in enumerate(lines) if x == "Questions by Committee Experts"][1]
+    footer = next(i for i, x in enumerate(lines) if x.startswith("Produced by the United"))
+    first = "\n".join(lines[:split] + lines[footer:])
+    second = "\n".join(lines[:8] + lines[split:])
+    docs = [
+        document_from_bytes(text.encode(), name, settings, name=name)
+        for name, text in (("part1.txt", first), ("part2.txt", second))
+    ]
+    joined = analyze_parts(docs, settings)
+    whole = analyze(path, settings)
+    second_head = range(
+        joined.document.parts[1].first_line, joined.document.parts[1].first_line + 8
+    )
+    kinds = {s.kind for s in joined.sections if s.first_line in second_head}
+    assert kinds <= {"chrome", "lead"}
+    assert not [t for t in joined.turns if t.line in second_head]
+    got = [(q.text, q.status) for q in joined.questions]
+    want = [(q.text, q.status) for q in whole.questions]
+    assert [t for t, _ in got] == [t for t, _ in want]
+    same = sum(a == b for a, b in zip(got, want, strict=True))
+    assert same >= 0.9 * len(want)

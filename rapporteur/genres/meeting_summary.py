@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from .base import Genre, Sectioning
 from .cues import find_led_by, find_speaker
-from .page import Frame, is_closing_note
+from .page import DATE_LINE, Frame, is_boilerplate, is_chrome, is_closing_note
 
 _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -98,7 +98,16 @@ def classify(frame: Frame) -> Sectioning:
         if kinds[j] == "chrome":
             continue
         text = frame.texts[j]
+        if is_chrome(text) or DATE_LINE.match(text):
+            # The page of another part of the same review (summaries read joined): its
+            # title and lead repeat its body, up to its first heading.
+            kinds[j] = "chrome"
+            current = "lead"
+            continue
         hk = heading_kind(text)
+        if is_boilerplate(text):
+            kinds[j] = "boilerplate"
+            continue
         if hk is not None:
             current = hk
             headings[j] = text
