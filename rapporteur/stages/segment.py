@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from .. import genres
 from ..models import Paragraph, Review, Section, Sentence
@@ -25,6 +26,27 @@ UNWRAPPED = 150
 def _unwrapped_block(block: str) -> bool:
     lines = block.split("\n")
     return len(lines) >= 3 and sum(len(x) > UNWRAPPED for x in lines) * 3 >= len(lines)
+
+
+_NUMBERED_LINE = re.compile(r"(\d{1,3})\.(?:\t|[ ]{1,8})(?=[A-Z“\"‘(])")
+_SENTENCE_END = re.compile(r"[.?!:;\"'”’)\]]\s*$")
+
+
+def numbered_starts(lines: list[str]) -> list[int]:
+    """Indices of the lines that open a numbered paragraph ("12.<TAB>Mr. X said") in a block
+    saved with single line breaks (a summary record from a PDF): numbers that follow each
+    other, each after a line that ends a sentence. Fewer than two is no numbering."""
+    found: list[int] = []
+    expected: int | None = None
+    for i, line in enumerate(lines):
+        m = _NUMBERED_LINE.match(line.lstrip())
+        if m is None or (i and not _SENTENCE_END.search(lines[i - 1])):
+            continue
+        n = int(m.group(1))
+        if expected is None or n == expected:
+            found.append(i)
+            expected = n + 1
+    return found if len(found) >= 2 else []
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -56,6 +78,22 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         lines = block.split("\n")
         if len(lines) == 1 and runon.is_run_on(block, len(text)):
             final.extend((start + a, start + b) for a, b in runon.breaks(block))
+            continue
+        numbered = numbered_starts(lines) if len(lines) > 2 else []
+        if numbered:
+            # Each numbered paragraph with its wrapped lines; the lines before the first
+            # (a record's header) each on their own.
+            offsets = [0]
+            for x in lines:
+                offsets.append(offsets[-1] + len(x) + 1)
+            cuts = [*range(numbered[0]), *numbered, len(lines)]
+            for a, b in pairwise(cuts):
+                chunk = block[offsets[a] : offsets[b] - 1]
+                if chunk.strip():
+                    lead = len(chunk) - len(chunk.lstrip())
+                    final.append(
+                        (start + offsets[a] + lead, start + offsets[a] + len(chunk.rstrip()))
+                    )
             continue
         if single_breaks or (
             len(lines) > 1

@@ -236,3 +236,26 @@ def test_summary_record_header_of_another_committee() -> None:
         "Mr. Tuzmukhamedov (Vice-Chair)",
         "Committee against Torture",
     )
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank-lines", "single-breaks"])
+def test_summary_record_hard_wrapped_gives_the_same_questions(sr545: Review, blank: bool) -> None:
+    """A record saved from a PDF: lines wrapped at 72, often no blank line between numbered
+    paragraphs; each numbered paragraph is found again with its wrapped lines."""
+    import textwrap
+
+    from rapporteur.api import analyze_bytes
+
+    lines = SR545.read_text(encoding="utf-8").split("\n")
+    joiner = "\n\n" if blank else "\n"
+    text = joiner.join("\n".join(textwrap.wrap(x, 72)) if len(x) > 72 else x for x in lines)
+    wrapped = analyze_bytes(text.encode(), "sr545.txt")
+    assert wrapped.document_kind == "summary_record"
+
+    def facts(review: Review) -> list[tuple[str, str]]:
+        return [(" ".join(q.text.split()), q.asker) for q in review.questions]
+
+    assert facts(wrapped) == facts(sr545)
+    assert [(t.speaker, t.side) for t in wrapped.turns] == [
+        (t.speaker, t.side) for t in sr545.turns
+    ]
