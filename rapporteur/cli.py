@@ -553,9 +553,26 @@ def show(review: str, db: Path | None, fmt: str) -> None:
 )
 @click.option(
     "--kind",
-    type=click.Choice(["question", "answer", "paragraph", "figure", "commitment"]),
+    type=click.Choice(
+        ["question", "answer", "paragraph", "figure", "commitment", "recommendation"]
+    ),
     multiple=True,
     help="Search only these kinds of passage (repeatable). Default: all.",
+)
+@click.option(
+    "--theme", default=None, help="Only questions and recommendations on this theme (its id)."
+)
+@click.option(
+    "--follow-up",
+    type=click.Choice(["yes", "no"]),
+    default=None,
+    help="Only recommendations in (yes) or not in (no) the follow-up procedure.",
+)
+@click.option(
+    "--repeated",
+    type=click.Choice(["yes", "no"]),
+    default=None,
+    help="Only recommendations repeated (yes) or not (no) from the previous cycle.",
 )
 @_with(_page_options)
 @_format_option
@@ -569,11 +586,15 @@ def search(
     side: str | None,
     status: str | None,
     kind: tuple[str, ...],
+    theme: str | None,
+    follow_up: str | None,
+    repeated: str | None,
     limit: int | None,
     offset: int,
     fmt: str,
 ) -> None:
-    """Search the library: every question, answer, paragraph, figure and commitment.
+    """Search the library: every question, answer, paragraph, figure, commitment and
+    recommendation of concluding observations.
 
     Words match their variants (remittance, remittances) with or without accents. Quote
     a phrase ("domestic workers"), combine with OR or NOT, or end a word with * (migra*).
@@ -589,6 +610,9 @@ def search(
         side=side,
         status=status,
         kind=kind,
+        theme=theme,
+        follow_up=follow_up,
+        repeated=repeated,
     )
     result = library.search(
         " ".join(query), db, filters=filters, limit=limit or 20, offset=offset, facets=fmt == "json"
@@ -601,6 +625,91 @@ def search(
             return click.style(text, bold=True, fg="yellow")
 
         click.echo(render_search(result, mark), nl=False)
+
+
+@main.command("library")
+@_db_option
+@_with(_review_filters)
+@click.option(
+    "--sort",
+    type=click.Choice(
+        ["year", "committee", "state", "session", "date", "questions", "unanswered", "added", "id"]
+    ),
+    default="year",
+    show_default=True,
+    help="Order of the reviews (years, dates and counts: largest first).",
+)
+@click.option("--reverse", is_flag=True, help="Reverse the sort order.")
+@_with(_page_options)
+@_format_option
+def library_command(
+    db: Path | None,
+    committee: str | None,
+    country: str | None,
+    year: str | None,
+    session: int | None,
+    sort: str,
+    reverse: bool,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+) -> None:
+    """List the reviews in the library, each with its documents (meeting summary, summary
+    records, concluding observations) under it."""
+    from . import library
+    from .cycle_text import render_groups
+    from .overview import groups_dict
+    from .store import DESCENDING_FIRST
+
+    filters = library.make_filters(committee=committee, country=country, year=year, session=session)
+    page = library.list_groups(
+        db,
+        filters=filters,
+        sort=sort,
+        descending=(sort in DESCENDING_FIRST) != reverse,
+        limit=limit or 1000,
+        offset=offset,
+    )
+    if fmt == "json":
+        _echo_json(groups_dict(page))
+    else:
+        click.echo(render_groups(page), nl=False)
+
+
+@main.command("state")
+@click.argument("name", nargs=-1, required=True, metavar="NAME")
+@_db_option
+@click.option(
+    "--as-of",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Say which follow-up dates are past as of this day (default: today).",
+)
+@_format_option
+def state_command(name: tuple[str, ...], db: Path | None, as_of: str | None, fmt: str) -> None:
+    """One State's reviews over time per committee: the follow-up recommendations still open
+    and their due dates (past ones marked), subjects raised in more than one cycle and the
+    recommendations repeated from the previous cycle. NAME is the State's name or ISO code."""
+    from datetime import date
+
+    from . import library
+    from .cycle_text import render_state
+    from .errors import InvalidQuery
+    from .overview import overview_dict, theme_labels
+
+    today = None
+    if as_of:
+        try:
+            today = date.fromisoformat(as_of)
+        except ValueError:
+            raise InvalidQuery(
+                f"{as_of!r} is not a date.", hint="Write it as YYYY-MM-DD, e.g. 2026-04-11."
+            ) from None
+    view = library.state_overview(" ".join(name), db, labels=theme_labels(), today=today)
+    if fmt == "json":
+        _echo_json(overview_dict(view))
+    else:
+        click.echo(render_state(view), nl=False)
 
 
 _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from .errors import ReviewNotFound
-from .store import CO, ReviewGroup, Store, StoredRecommendation
+from .store import CO, GroupPage, ReviewGroup, ReviewSummary, Store, StoredRecommendation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +75,31 @@ class StateOverview:
     recurring_themes: tuple[Recurring, ...]
     recurring_subjects: tuple[Recurring, ...]
     repeated: tuple[Repeated, ...]
+
+
+KIND_NAMES = {
+    "meeting_summary": "meeting summary",
+    "press_release": "press release",
+    "summary_record": "summary record",
+    "concluding_observations": "concluding observations",
+    None: "meeting summary",
+}
+
+
+def kind_name(kind: str | None) -> str:
+    return KIND_NAMES.get(kind, (kind or "document").replace("_", " "))
+
+
+def theme_labels(taxonomy: Any = None) -> dict[str, str]:
+    """Theme id -> label from the taxonomy in use; ids stand for themselves without one."""
+    from .errors import RapporteurError
+
+    try:
+        from .stages.themes import load_taxonomy
+
+        return {theme.id: theme.label for theme in load_taxonomy(taxonomy).themes}
+    except (ImportError, RapporteurError):
+        return {}
 
 
 def _fold(text: str) -> str:
@@ -185,3 +211,102 @@ def state_overview(
         recurring_subjects=tuple(sorted(subjects, key=lambda t: (t.committee or "", t.label))),
         repeated=tuple(repeated),
     )
+
+
+# ------------------------------------------------------------------ JSON-ready dicts
+
+
+def document_dict(doc: ReviewSummary) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "symbol": doc.symbol,
+        "title": doc.title,
+        "date": doc.date,
+        "questions": doc.questions,
+        "url": f"/api/reviews/{doc.id}",
+        "page": f"/reviews/{doc.id}",
+    }
+
+
+def group_dict(group: ReviewGroup) -> dict[str, Any]:
+    """One review and its documents (the CLI's --format json and the API share it)."""
+    return {
+        "key": group.key,
+        "committee": group.committee,
+        "state_name": group.state_name,
+        "state_iso3": group.state_iso3,
+        "year": group.year,
+        "session": group.session,
+        "report": group.report,
+        "report_symbol": group.report_symbol,
+        "kinds": list(group.kinds),
+        "documents": [document_dict(d) for d in group.documents],
+    }
+
+
+def groups_dict(page: GroupPage) -> dict[str, Any]:
+    return {
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "reviews": [group_dict(g) for g in page.groups],
+    }
+
+
+def recommendation_dict(rec: StoredRecommendation) -> dict[str, Any]:
+    out = asdict(rec)
+    out["reference"] = rec.reference
+    out["articles"] = list(rec.articles)
+    out["themes"] = list(rec.themes)
+    out["questions"] = [dict(q) for q in rec.questions]
+    out["previous"] = dict(rec.previous) if rec.previous else None
+    return out
+
+
+def overview_dict(view: StateOverview) -> dict[str, Any]:
+    def recurring(r: Recurring) -> dict[str, Any]:
+        return {"committee": r.committee, "id": r.theme, "label": r.label, "years": r.years}
+
+    return {
+        "state_name": view.state_name,
+        "state_iso3": view.state_iso3,
+        "today": view.today,
+        "committees": {
+            committee: [
+                {
+                    **group_dict(r.group),
+                    "observations": r.observations,
+                    "symbol": r.symbol,
+                    "recommendations": r.recommendations,
+                    "follow_up_due": r.follow_up_due,
+                    "next_report": r.next_report,
+                    "next_report_due": r.next_report_due,
+                }
+                for r in reviews
+            ]
+            for committee, reviews in view.committees.items()
+        },
+        "follow_up": [
+            {
+                "committee": f.committee,
+                "symbol": f.symbol,
+                "review_id": f.review_id,
+                "due": f.due,
+                "past_due": f.past_due,
+                "recommendation": recommendation_dict(f.recommendation),
+            }
+            for f in view.follow_up
+        ],
+        "recurring_themes": [recurring(r) for r in view.recurring_themes],
+        "recurring_subjects": [recurring(r) for r in view.recurring_subjects],
+        "repeated": [
+            {
+                "committee": r.committee,
+                "symbol": r.symbol,
+                "review_id": r.review_id,
+                "recommendation": recommendation_dict(r.recommendation),
+            }
+            for r in view.repeated
+        ],
+    }

@@ -4,7 +4,7 @@ A review (one State's dialogue with one committee on one report) is published as
 documents: a meeting summary (sometimes in two parts), two or three summary records and the
 concluding observations. Each document gets aliases from what it says about itself:
 
-- `report:CMW/C/ARD/2`: the symbol of the State report considered;
+- `report:CMW|CMW/C/ARD/2`: the committee and the symbol of the State report considered;
 - `state:CMW|ARDENIA|2`: committee, State (ISO code or folded name) and report numbers;
 - `doc:CMW/C/SR.545`: its own UN symbol, and for concluding observations the summary records
   cited by their introduction ("at its 545th and 546th meetings (see CMW/C/SR.545 and 546)").
@@ -61,7 +61,8 @@ def aliases(data: Mapping[str, Any]) -> list[str]:
     committee = (meta.get("committee") or "").upper()
     out: list[str] = []
     if report.get("symbol"):
-        out.append("report:" + str(report["symbol"]).upper().replace(" ", ""))
+        symbol = str(report["symbol"]).upper().replace(" ", "")
+        out.append(f"report:{committee}|{symbol}" if committee else f"report:{symbol}")
     who = state.get("iso3") or (_fold(state["name"]) if state.get("name") else None)
     numbers = [str(n) for n in report.get("numbers") or []]
     if committee and who and numbers:
