@@ -60,6 +60,7 @@ __all__ = [
     "Store",
     "StoredReview",
     "default_db_path",
+    "dialogue_of",
     "get_review",
     "ingest_bytes",
     "ingest_paths",
@@ -299,6 +300,19 @@ def review_of(review_id: str, db: LibraryRef = None) -> ReviewGroup:
     """The review (all its documents) a stored document belongs to."""
     with _opened(db) as store:
         return store.group_of(review_id)
+
+
+def dialogue_of(review_id: str, db: LibraryRef = None) -> str | None:
+    """The dialogue document whose question ids fill `recommendations[].questions` of stored
+    concluding observations (for links from the review page), or None."""
+    with _opened(db) as store:
+        group = store.group_of(review_id)
+        traced = {q["dialogue_id"] for r in store.recommendations(review_id) for q in r.questions}
+    best = None
+    for doc in group.documents:  # the one with most questions, first listed on ties
+        if doc.id in traced and (best is None or doc.questions > best.questions):
+            best = doc
+    return best.id if best else None
 
 
 def states(db: LibraryRef = None) -> list[tuple[str, str | None, int]]:

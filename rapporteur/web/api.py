@@ -13,13 +13,15 @@ from fastapi.responses import JSONResponse
 
 from .. import library
 from ..output.library_out import page_dict, search_dict, summary_dict
+from ..overview import group_dict, overview_dict, recommendation_dict
 from .uploads import read_upload
 
 router = APIRouter(prefix="/api", tags=["library"])
 
 Side = Literal["committee", "delegation", "other"]
 Status = Literal["answered", "partial", "unanswered"]
-Kind = Literal["question", "answer", "paragraph", "figure", "commitment"]
+Kind = Literal["question", "answer", "paragraph", "figure", "commitment", "recommendation"]
+YesNo = Literal["yes", "no"]
 SortKey = Literal[
     "year", "committee", "state", "session", "date", "questions", "unanswered", "added", "id"
 ]
@@ -91,6 +93,15 @@ def search(
     side: Side | None = None,
     status: Status | None = None,
     kind: Annotated[list[Kind] | None, Query(description="Repeat to search several.")] = None,
+    theme: Annotated[
+        str | None, Query(description="A theme id: questions and recommendations on it.")
+    ] = None,
+    follow_up: Annotated[
+        YesNo | None, Query(description="Recommendations in the follow-up procedure or not.")
+    ] = None,
+    repeated: Annotated[
+        YesNo | None, Query(description="Recommendations repeated from the previous cycle.")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
     facets: bool = True,
@@ -105,6 +116,9 @@ def search(
         side=side,
         status=status,
         kind=kind,
+        theme=theme,
+        follow_up=follow_up,
+        repeated=repeated,
     )
     result = library.search(
         q,
@@ -115,6 +129,41 @@ def search(
         facets=facets,
     )
     return {"ok": True, **search_dict(result)}
+
+
+@router.get("/reviews/{review_id}/recommendations", responses={404: _ERROR})
+def review_recommendations(request: Request, review_id: str) -> dict[str, Any]:
+    """The recommendations of stored concluding observations, one per paragraph or lettered
+    item, each with the dialogue's question units it was traced to (`questions`: dialogue
+    review id, question id, rank, score, reason) and the previous cycle's recommendation it
+    repeats (`previous`); `review` is the review the document belongs to, with all of its
+    documents. Other documents have no recommendations (an empty list)."""
+    store = request.app.state.library.store()
+    stored, recommendations = library.review_recommendations(review_id, store)
+    return {
+        "ok": True,
+        "id": stored.summary.id,
+        "kind": stored.summary.kind,
+        "symbol": stored.summary.symbol,
+        "review": group_dict(library.review_of(stored.summary.id, store)),
+        "recommendations": [recommendation_dict(r) for r in recommendations],
+    }
+
+
+@router.get("/states/{state:path}", responses={400: _ERROR, 404: _ERROR})
+def state_overview(request: Request, state: str) -> dict[str, Any]:
+    """One State (ISO 3166 alpha-3 code or name): its reviews over time per committee with
+    their documents, the open follow-up recommendations and their due dates (`past_due`),
+    the subjects and themes raised in more than one cycle, and the recommendations repeated
+    from the previous cycle (like `rapporteur state`)."""
+    from .views import theme_labels
+
+    view = library.state_overview(
+        state,
+        request.app.state.library.store(),
+        labels=theme_labels(request.app.state.settings.taxonomy),
+    )
+    return {"ok": True, **overview_dict(view)}
 
 
 _UPLOAD_BODY = {

@@ -1,4 +1,5 @@
-"""Server-rendered pages: library, review, search, upload. No SQL here, no JavaScript there.
+"""Server-rendered pages: library, review, State, search, upload. No SQL here, no JavaScript
+there.
 
 Each view calls one `rapporteur.library` function and hands plain data to a template;
 `review_context` arranges a stored review@1 object for the review page.
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import library
-from ..errors import RapporteurError
+from ..errors import InvalidQuery, RapporteurError
 from ..models import STATUSES
 from ..output import certainty, recommendations
+from ..overview import kind_name
 from ..store import DESCENDING_FIRST, SEARCH_KINDS, SORTS
 from .app import check_same_origin, render
 
@@ -82,7 +86,7 @@ def library_page(
     )
     sort = sort if sort in SORTS else "year"
     descending = order == "desc" if order in {"asc", "desc"} else sort in DESCENDING_FIRST
-    result = library.list_reviews(
+    result = library.list_groups(
         store,
         filters=filters,
         sort=sort,
@@ -92,6 +96,8 @@ def library_page(
     )
     return render(
         "library.html",
+        kind_name=kind_name,
+        state_href=state_href,
         page=result,
         page_number=page,
         pages=max(1, -(-result.total // PAGE)),
@@ -121,6 +127,48 @@ def _review_page(request: Request, review_id: str) -> Response:
     return render("review.html", notice=notice, **context)
 
 
+def state_href(name: str | None, iso3: str | None) -> str | None:
+    """The State page of a State (by ISO code when it has one, else by name)."""
+    if not (iso3 or name):
+        return None
+    return "/state/" + quote(iso3 or name or "", safe="")
+
+
+@router.get("/states", response_class=HTMLResponse)
+def states_page(request: Request) -> Response:
+    store = request.app.state.library.store()
+    return render("states.html", states=library.states(store), state_href=state_href)
+
+
+@router.get("/state/{state:path}", response_class=HTMLResponse)
+def state_page(request: Request, state: str, as_of: str | None = None) -> Response:
+    return _cached(request, lambda: _state_page(request, state, as_of))
+
+
+def _state_page(request: Request, state: str, as_of: str | None) -> Response:
+    store = request.app.state.library.store()
+    labels = theme_labels(request.app.state.settings.taxonomy)
+    view = library.state_overview(state, store, labels=labels, today=_day(as_of))
+    return render(
+        "state.html",
+        view=view,
+        kind_name=kind_name,
+        theme_labels=labels,
+        state_href=state_href,
+    )
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidQuery(
+            f"{value[:40]!r} is not a date.", hint="Write it as YYYY-MM-DD, e.g. 2026-04-11."
+        ) from None
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
@@ -132,10 +180,16 @@ def search_page(
     side: str | None = None,
     status: str | None = None,
     kind: Annotated[list[str] | None, Query()] = None,
+    theme: str | None = None,
+    follow_up: str | None = None,
+    repeated: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> Response:
     def build() -> Response:
-        return _search_page(request, q, committee, country, year, session, side, status, kind, page)
+        extra = {"theme": theme, "follow_up": follow_up, "repeated": repeated}
+        return _search_page(
+            request, q, committee, country, year, session, side, status, kind, page, extra
+        )
 
     return _cached(request, build)
 
@@ -151,7 +205,10 @@ def _search_page(
     status: str | None,
     kind: list[str] | None,
     page: int,
+    extra: Mapping[str, str | None] | None = None,
 ) -> Response:
+    """`extra`: the recommendation filters (theme, follow_up, repeated: "yes"/"no")."""
+    extra = {k: v or None for k, v in (extra or {}).items()}
     params = _params(request)
     context: dict[str, Any] = {
         "q": q,
@@ -169,7 +226,11 @@ def _search_page(
             "side": side or "",
             "status": status or "",
             "kind": [k for k in kind or [] if k],
+            "theme": extra.get("theme") or "",
+            "follow_up": extra.get("follow_up") or "",
+            "repeated": extra.get("repeated") or "",
         },
+        "theme_labels": theme_labels(request.app.state.settings.taxonomy),
     }
     if q.strip():
         filters = library.make_filters(
@@ -180,6 +241,9 @@ def _search_page(
             side=side or None,
             status=status or None,
             kind=[k for k in kind or [] if k] or None,
+            theme=extra.get("theme"),
+            follow_up=extra.get("follow_up"),
+            repeated=extra.get("repeated"),
         )
         store = request.app.state.library.store()
         context["country_names"] = {value: name for value, name, _ in store.values()["country"]}

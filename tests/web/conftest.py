@@ -164,6 +164,9 @@ SUMMARY: dict[str, Any] = {
     "commitments": 0,
     "added_at": NOW,
     "updated_at": NOW,
+    "kind": None,
+    "symbol": None,
+    "review_key": "report:CMW|CMW/C/GHA/2",
 }
 
 ENVELOPE_KEYS = {"ok", "error", "errors", "status", "code"}

@@ -82,6 +82,9 @@ def _hit(kind: str, line: int, side: str, text: str, start: int, **extra: Any) -
         "snippet": text,
         "marks": [[start, start + len("remittances")]],
         "score": 0.0,
+        "follow_up": None,
+        "repeated": None,
+        "reference": None,
     }
     hit.update(extra)
     return hit
@@ -119,6 +122,9 @@ def test_api_search_exact(client: Client) -> None:
             "kind": {"paragraph": 2, "answer": 1, "figure": 1},
             "side": {"delegation": 3, "committee": 1},
             "status": {"answered": 1},
+            "theme": {},
+            "follow_up": {},
+            "repeated": {},
         },
     }
 
@@ -199,7 +205,13 @@ def test_api_internal_errors_use_the_envelope(app: Any, monkeypatch: pytest.Monk
 def test_api_openapi(client: Client) -> None:
     spec = client.get("/api/openapi.json").json()
     assert spec["info"]["title"] == "rapporteur"
-    assert set(spec["paths"]) == {"/api/reviews", "/api/reviews/{review_id}", "/api/search"}
+    assert set(spec["paths"]) == {
+        "/api/reviews",
+        "/api/reviews/{review_id}",
+        "/api/reviews/{review_id}/recommendations",
+        "/api/search",
+        "/api/states/{state}",
+    }
     assert set(spec["paths"]["/api/reviews"]) == {"get", "post"}
     post = spec["paths"]["/api/reviews"]["post"]
     assert "multipart/form-data" in post["requestBody"]["content"]
