@@ -16,7 +16,7 @@ from .cues import find_speaker as find_summary_speaker
 
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|da|del|della|der|di|do|dos|das|du|van|von|den|la|le|al|el|bin|ibn|y|e|ter)"
-_SURNAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{0,3}}"
+_SURNAME = rf"(?:{_PARTICLE}\s+)*{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{0,3}}"
 _VERBS = (
     rf"(?:{SPEECH_VERBS}|would like to know|would be grateful|invited|declared|proposed|"
     r"suggested|took it|drew|announced|read out)"

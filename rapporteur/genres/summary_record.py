@@ -40,7 +40,8 @@ _PROCEDURAL = re.compile(
     r"The (?:public part of the )?meeting (?:was suspended|was resumed|resumed|rose|was closed|"
     r"was called to order|continued in private|ended)|"
     r"The discussion covered in the summary record (?:ended|began|was held)|"
-    r"The (?:public|closed) part of the meeting (?:rose|ended|began))",
+    r"The (?:public|closed) part of the meeting (?:rose|ended|began)|"
+    r"(?:Mr|Ms|Mrs|Dr)\.? [^.]{1,80}? (?:took|resumed) the Chair)",
     re.I,
 )
 _CORRECTION = re.compile(
@@ -64,6 +65,12 @@ _CLOSING = re.compile(
     r"\b(?:the|this) dialogue had been\b",
     re.I,
 )
+_CONTINUED = re.compile(
+    r"\b(?:initial|periodic)\s+reports?\b[^()]*\(continued\)|"
+    r"\breports? of (?!States?\b)[^()]*\(continued\)",
+    re.I,
+)
+"""The agenda line of a record that continues a dialogue begun at an earlier meeting."""
 _ASKS = re.compile(r"\?|\b(?:asked|wished to know|would like to know|wondered|enquired|inquired)\b")
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -145,18 +152,22 @@ def classify(frame: Frame) -> Sectioning:
     called = False  # "The meeting was called to order" passed
     asked = False  # a Committee member has spoken, in this record or an earlier one
     closing = False
+    continued = False  # the record continues a dialogue: the delegation is replying
     current = "other"
     records = 0
     for j, text in enumerate(frame.texts):
         if j >= frame.foot:
             kinds[j] = "boilerplate"
             continue
-        if is_record_start(text):
+        if is_record_start(text) and (not front or records == 0):
+            # A record's header (its symbol cell, then its title) starts its front matter.
             records += 1
             front, called, closing, current = True, False, False, "other"
+            continued = False
         stripped = text.strip()
         if front and not _NUMBERED.match(stripped):
             kind = _front_kind(stripped, called, records <= 1)
+            continued = continued or bool(_CONTINUED.search(stripped))
             called = called or bool(_CALLED_TO_ORDER.match(stripped))
             kinds[j] = kind
             if TITLE.match(stripped) or (kind == "report" and _is_heading(stripped)):
@@ -175,7 +186,9 @@ def classify(frame: Frame) -> Sectioning:
             continue
         cue = find_speaker(stripped)
         if cue is not None:
-            current, asked, closing = _speaker_kind(cue.kind, cue.side, body, asked, closing)
+            current, asked, closing = _speaker_kind(
+                cue.kind, cue.side, body, asked or continued, closing
+            )
         kinds[j] = current
     return kinds, headings
 

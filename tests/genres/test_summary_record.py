@@ -259,3 +259,28 @@ def test_summary_record_hard_wrapped_gives_the_same_questions(sr545: Review, bla
     assert [(t.speaker, t.side) for t in wrapped.turns] == [
         (t.speaker, t.side) for t in sr545.turns
     ]
+
+
+def test_summary_record_read_alone_a_continued_dialogue_opens_with_responses() -> None:
+    """SR.546 continues the dialogue ("Second periodic report of Ardenia (continued)"): the
+    delegation's first paragraphs reply to questions of the previous meeting."""
+    review = analyze(CYCLE / "fictional-cmw-ardenia-sr546.txt")
+    body = [s.kind for s in review.sections if s.kind in {"presentation", "responses"}]
+    assert body and set(body) == {"responses"}
+    first = analyze(SR545)
+    assert next(s.kind for s in first.sections if s.kind in {"presentation", "responses"}) == (
+        "presentation"
+    )
+
+
+def test_summary_record_particles_and_a_change_of_chair() -> None:
+    cue = record_cues.find_speaker("Mr. de Frouville said that the Committee was concerned.")
+    assert cue is not None and (cue.name, cue.side) == ("de Frouville", "committee")
+    text = SR545.read_text(encoding="utf-8").replace(
+        "22.\tThe meeting was suspended at 4.20 p.m. and resumed at 4.45 p.m.",
+        "22.\tMr. Kanouté (Vice-Chair) took the Chair.",
+    )
+    framed = genres.frame([text[s:e] for s, e in split_paragraphs(text)])
+    kinds, _ = summary_record.classify(framed)
+    took = next(i for i, t in enumerate(framed.texts) if "took the Chair" in t)
+    assert kinds[took] == "boilerplate"
