@@ -10,9 +10,13 @@ For each review whose documents changed (`Store.stale_groups`):
 - each recommendation is linked to the one it repeats in the concluding observations of the
   previous review of the same State by the same committee (`link_previous`: explicit
   reiterations first, then wording).
-Links of a review are replaced in one transaction: re-ingesting a document never loses or
-duplicates them. The dialogue is re-analysed from the stored original bytes (question ids
-are stable), so documents fetched by URL, whose bytes are not kept, are not traced.
+When a review has two or more summary records, they are also joined into one review with
+`api.analyze_parts` (stored as its own document, `document.parts` naming the records), so
+that questions asked at one meeting find their answers at the next; the joined review, not
+its parts, is then traced. Links of a review are replaced in one transaction:
+re-ingesting a document never loses or duplicates them. The dialogue is re-analysed from the
+stored original bytes (question ids are stable), so documents fetched by URL, whose bytes
+are not kept, are not traced.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from .models import Recommendation, Reiteration, Review
+from . import __version__
+from .models import Document, Recommendation, Reiteration, Review
 from .settings import Settings
-from .store import CO, DIALOGUE_KINDS, ReviewSummary, Store
+from .store import CO, DIALOGUE_KINDS, ReviewSummary, Store, is_older
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,9 +77,8 @@ def _tracer() -> Any:
     return tracing.trace
 
 
-def _reanalyse(store: Store, doc: ReviewSummary, settings: Settings) -> Review | None:
-    """The dialogue's full analysis from its stored bytes (None when they were not kept)."""
-    from . import api
+def _document(store: Store, doc: ReviewSummary, settings: Settings) -> Document | None:
+    """A stored document's text from its original bytes (None when they were not kept)."""
     from .errors import RapporteurError
     from .stages import ingest
 
@@ -83,10 +87,73 @@ def _reanalyse(store: Store, doc: ReviewSummary, settings: Settings) -> Review |
         return None
     name = PurePath(doc.origin).name or "document"
     try:
-        document = ingest.document_from_bytes(raw, doc.origin, settings, name=name)
-        return api.analyze_document(document, settings)
+        return ingest.document_from_bytes(raw, doc.origin, settings, name=name)
     except RapporteurError:
         return None
+
+
+def _parts(data: Mapping[str, Any]) -> list[str]:
+    """SHA-256 of the parts of a joined review (empty for a document read on its own)."""
+    return [str(p["sha256"]) for p in (data.get("document") or {}).get("parts") or []]
+
+
+def _reanalyse(store: Store, doc: ReviewSummary, settings: Settings) -> Review | None:
+    """The dialogue's full analysis, from its stored bytes or, for a joined review, from the
+    stored bytes of its parts; None when they were not kept."""
+    from . import api, parts
+    from .errors import RapporteurError
+
+    shas = _parts(store.get(doc.id).data)
+    try:
+        if not shas:
+            document = _document(store, doc, settings)
+            return api.analyze_document(document, settings) if document else None
+        documents = []
+        for sha in shas:
+            known = store.lookup(sha)
+            part = _document(store, store.get(known[0]).summary, settings) if known else None
+            if part is None:
+                return None
+            documents.append(part)
+        return api.analyze_document(parts.join(documents), settings)
+    except RapporteurError:
+        return None
+
+
+def join_records(store: Store, key: str, settings: Settings) -> set[str]:
+    """Join the summary records of review `key` into one stored review (when it has two or
+    more), dropping joins of records no longer all there; return the ids of the records
+    read as part of the join (traced through it rather than alone)."""
+    from . import api, parts
+    from .output.json_out import to_dict
+
+    group = store.group(key)
+    if group is None:
+        return set()
+    records: list[ReviewSummary] = []
+    joins: list[ReviewSummary] = []
+    for d in group.documents:
+        if d.kind != "summary_record":
+            continue
+        (joins if _parts(store.get(d.id).data) else records).append(d)
+    documents = [doc for doc in (_document(store, d, settings) for d in records) if doc]
+    wanted = None
+    if len(documents) >= 2:
+        joined = parts.joined(documents, settings)
+        wanted = joined.sha256
+        known = store.lookup(wanted)
+        if known is None or is_older(known[1], __version__):
+            review = api.analyze_document(joined, settings)
+            if review.is_dialogue:
+                store.put(to_dict(review))
+    for d in joins:
+        if d.sha256 != wanted:
+            store.delete(d.id)
+    found = store.lookup(wanted) if wanted else None
+    if found is None:
+        return set()
+    by_sha = {d.sha256: d.id for d in records}
+    return {by_sha[sha] for sha in _parts(store.get(found[0]).data) if sha in by_sha}
 
 
 def link_group(store: Store, key: str, settings: Settings) -> tuple[int, int] | None:
@@ -94,12 +161,17 @@ def link_group(store: Store, key: str, settings: Settings) -> tuple[int, int] | 
     when a document of it changed meanwhile (another process: its ingest will link)."""
     from .stages.recommendation_links import link_previous
 
+    joined = join_records(store, key, settings)
     group = store.group(key)
     if group is None:
         return (0, 0)
     stamps = {d.id: d.updated_at for d in group.documents}
     observations = [d for d in group.documents if d.kind == CO]
-    dialogues = [d for d in group.documents if d.kind in DIALOGUE_KINDS and d.questions]
+    dialogues = [
+        d
+        for d in group.documents
+        if d.kind in DIALOGUE_KINDS and d.questions and d.id not in joined
+    ]
     trace = _tracer()
     reviews: dict[str, Review] = {}
     if observations and trace is not None:
@@ -170,16 +242,20 @@ def _previous_rows(
 
 def link_stale(store: Store, settings: Settings) -> LinkReport:
     """Link every review whose documents changed since it was last linked."""
-    reviews = questions = previous = 0
-    for key in store.stale_groups():
-        counts = link_group(store, key, settings)
-        if counts is not None:
-            reviews += 1
-            questions += counts[0]
-            previous += counts[1]
+    done: set[str] = set()
+    totals: dict[str, tuple[int, int]] = {}
+    for _ in range(3):  # joining records of one review can make the next cycle's links due
+        stale = store.stale_groups()
+        if not stale:
+            break
+        for key in stale:
+            counts = link_group(store, key, settings)
+            if counts is not None:
+                done.add(key)
+                totals[key] = counts
     return LinkReport(
-        reviews=reviews,
-        question_links=questions,
-        previous_links=previous,
+        reviews=len(done),
+        question_links=sum(q for q, _ in totals.values()),
+        previous_links=sum(p for _, p in totals.values()),
         traced=_tracer() is not None,
     )

@@ -86,7 +86,10 @@ KIND_NAMES = {
 }
 
 
-def kind_name(kind: str | None) -> str:
+def kind_name(kind: str | None, symbol: str | None = None) -> str:
+    """ "summary record"; "summary records, joined" for records read as one review."""
+    if kind == "summary_record" and symbol and " + " in symbol:
+        return "summary records, joined"
     return KIND_NAMES.get(kind, (kind or "document").replace("_", " "))
 
 

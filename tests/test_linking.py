@@ -123,3 +123,56 @@ def test_linking_resumes_after_an_ingest_killed_before_linking(tmp_path: Path) -
             store.put(to_dict(analyze(source, LEXICAL)), source.read_bytes())
     summary = library.ingest_paths([CO1, CO2], path, settings=LEXICAL, workers=1)
     assert summary.skipped == 2 and summary.links.previous_links > 0
+
+
+SR545 = CYCLE / "fictional-cmw-ardenia-sr545.txt"
+SR546 = CYCLE / "fictional-cmw-ardenia-sr546.txt"
+
+
+def _records(path: Path) -> tuple[list[tuple[str, str]], set[str]]:
+    with Store(path) as store:
+        docs = sorted(
+            (str(kind), str(symbol))
+            for kind, symbol in store.conn.execute(
+                "SELECT kind, symbol FROM reviews WHERE kind = 'summary_record'"
+            )
+        )
+        traced = {
+            str(symbol)
+            for (symbol,) in store.conn.execute(
+                "SELECT DISTINCT d.symbol FROM recommendation_questions q "
+                "JOIN reviews d ON d.id = q.dialogue_id"
+            )
+        }
+    return docs, traced
+
+
+def test_linking_joins_the_summary_records_of_a_review(tmp_path: Path) -> None:
+    """Two summary records of one review are also read as one (questions of the first
+    meeting find answers in the second) and traced as one, whatever the order; the join is
+    not duplicated by a re-ingest."""
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    for source in (SR546, CO2, SR545):
+        assert library.ingest_paths([source], first, settings=LEXICAL, workers=1).ok
+    assert library.ingest_paths([SR545, SR546, CO2], second, settings=LEXICAL, workers=1).ok
+    joined = "CMW/C/SR.545 + CMW/C/SR.546"
+    expected = sorted(
+        [
+            ("summary_record", "CMW/C/SR.545"),
+            ("summary_record", "CMW/C/SR.546"),
+            ("summary_record", joined),
+        ]
+    )
+    for path in (first, second):
+        docs, traced = _records(path)
+        assert docs == expected
+        if TRACING:
+            assert traced == {joined}
+    assert _links(first) == _links(second)
+    again = library.ingest_paths([SR545, SR546], first, settings=LEXICAL, workers=1, force=True)
+    assert again.updated == 2
+    assert _records(first)[0] == expected
+    with Store(first) as store:
+        group = store.list_groups().groups
+        assert len(group) == 1 and group[0].kinds == ("summary_record", "concluding_observations")
+        assert group[0].main.symbol == joined

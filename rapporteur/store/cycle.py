@@ -56,7 +56,14 @@ _RECOMMENDATION_COLUMNS = (
 def make_group(key: str, documents: Sequence[ReviewSummary]) -> ReviewGroup:
     """A review from its documents: what one leaves unsaid another may say."""
     docs = sorted(
-        documents, key=lambda d: (KIND_ORDER.get(d.kind, 0), d.symbol or "", d.date or "", d.id)
+        documents,
+        key=lambda d: (
+            KIND_ORDER.get(d.kind, 0),
+            " + " in (d.symbol or ""),  # records joined into one review after the records
+            d.symbol or "",
+            d.date or "",
+            d.id,
+        ),
     )
 
     def first(name: str) -> Any:

@@ -163,6 +163,12 @@ class ReviewGroup:
     documents: tuple[ReviewSummary, ...]
 
     @property
+    def main(self) -> ReviewSummary:
+        """The document with most questions (the fullest record of the dialogue), else the
+        first: a review's counts are its, not a sum over records of the same dialogue."""
+        return max(self.documents, key=lambda d: d.questions)
+
+    @property
     def kinds(self) -> tuple[str, ...]:
         """The kinds of document present, in the order listed."""
         return tuple(dict.fromkeys(d.kind or "meeting_summary" for d in self.documents))

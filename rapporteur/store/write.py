@@ -21,6 +21,14 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _symbol(doc: Mapping[str, Any]) -> str | None:
+    """The document's symbol; a review joined from parts lists theirs (SR.545 + SR.546)."""
+    symbols = [p.get("symbol") for p in doc.get("parts") or []]
+    if len(symbols) > 1 and all(symbols):
+        return " + ".join(str(s) for s in symbols)
+    return doc.get("symbol")
+
+
 def status_counts(questions: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     counts = {"answered": 0, "partial": 0, "unanswered": 0}
     for q in questions:
@@ -52,7 +60,7 @@ def insert_review(
         "format": doc.get("format") or "text",
         "title": doc.get("title"),
         "kind": doc.get("kind"),
-        "symbol": doc.get("symbol"),
+        "symbol": _symbol(doc),
         "committee": meta.get("committee"),
         "state_name": state.get("name"),
         "state_iso3": state.get("iso3"),
