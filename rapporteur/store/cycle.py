@@ -219,23 +219,32 @@ class Cycle(Writes):
                 (review_id,),
             ).fetchall()
             links: dict[str, list[dict[str, Any]]] = {}
-            for rid, dialogue, qid, rank, score, reason, text, status in self.conn.execute(
+            for row in self.conn.execute(
                 "SELECT l.rid, l.dialogue_id, l.qid, l.rank, l.score, l.reason, q.text, "
-                "q.status FROM recommendation_questions l LEFT JOIN questions q "
+                "q.status, d.kind, d.symbol FROM recommendation_questions l "
+                "JOIN reviews d ON d.id = l.dialogue_id LEFT JOIN questions q "
                 "ON q.review_id = l.dialogue_id AND q.qid = l.qid "
-                "WHERE l.review_id = ? ORDER BY l.rid, l.dialogue_id, l.rank",
+                "WHERE l.review_id = ? ORDER BY l.rid, d.symbol IS NULL, l.dialogue_id, l.rank",
                 (review_id,),
             ):
-                links.setdefault(rid, []).append(
-                    {
-                        "dialogue_id": dialogue,
-                        "qid": qid,
-                        "rank": rank,
-                        "score": score,
-                        "reason": reason,
-                        "text": text,
-                        "status": status,
-                    }
+                links.setdefault(row[0], []).append(
+                    dict(
+                        zip(
+                            (
+                                "dialogue_id",
+                                "qid",
+                                "rank",
+                                "score",
+                                "reason",
+                                "text",
+                                "status",
+                                "dialogue_kind",
+                                "dialogue_symbol",
+                            ),
+                            row[1:],
+                            strict=True,
+                        )
+                    )
                 )
             previous: dict[str, dict[str, Any]] = {}
             for row in self.conn.execute(

@@ -205,7 +205,8 @@ class StoredRecommendation:
     reiterates_paragraph: int | None
     repeated: bool
     questions: tuple[Mapping[str, Any], ...] = ()
-    """{dialogue_id, qid, rank, score, reason, text, status} best first."""
+    """{dialogue_id, qid, rank, score, reason, text, status, dialogue_kind, dialogue_symbol}:
+    per dialogue document, best first."""
     previous: Mapping[str, Any] | None = None
     """{previous_id, previous_rid, paragraph, letter, score, reason, symbol, text}."""
 
