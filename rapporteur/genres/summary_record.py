@@ -55,6 +55,10 @@ _HEADER_CHROME = re.compile(
     r"Advance unedited|[A-Z]{2,6}/C/\S*SR\.\d+)",
     re.I,
 )
+_RUNNING = re.compile(
+    r"(?:(?:E/C\.12|[A-Z]{2,6}/C)/(?:\d+/)?SR\.\d+|GE\.\d{2}-\d+[^\n]{0,40}|\d{1,3})"
+)
+"""A running header or footer line of a record's later pages: its symbol, job number, page."""
 _COMMITTEE_LINE = re.compile(
     r"^(?:Committee (?:on|against|for)\b|Human Rights Committee$|Subcommittee on\b)"
 )
@@ -114,7 +118,8 @@ def is_record_start(text: str) -> bool:
     if TITLE.match(first):
         return True
     symbol = document_symbol(first)
-    return symbol is not None and "/SR." in symbol
+    # A bare symbol is also the running header of a record's later pages: not a new record.
+    return symbol is not None and "/SR." in symbol and first.startswith("United Nations")
 
 
 def detects(frame: Frame) -> bool:
@@ -174,6 +179,11 @@ def classify(frame: Frame) -> Sectioning:
                 headings[j] = stripped
             continue
         front = False
+        if _RUNNING.fullmatch(stripped):
+            # A running header or footer of a record saved from a PDF ("CMW/C/SR.545",
+            # "GE.24-06234", "3"): the speaker goes on after it.
+            kinds[j] = "chrome"
+            continue
         body = strip_number(stripped)
         if _PROCEDURAL.match(body) or is_closing_note(body):
             kinds[j] = "boilerplate"

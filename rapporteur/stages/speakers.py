@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import genres
 from ..genres.cues import SpeakerCue
-from ..models import SPEAKING_KINDS, Participant, Review, Turn, Voice
+from ..models import SPEAKING_KINDS, Participant, Review, Section, Turn, Voice
 from ..settings import Settings
 
 _COMMITTEE_TITLE = re.compile(
@@ -290,7 +290,8 @@ def run(review: Review, settings: Settings) -> Review:
         if kind not in SPEAKING_KINDS or p.sentences[0] == p.sentences[1]:
             continue
         if p.section != previous_section:
-            previous = None if kind != "concluding" else previous
+            if kind != "concluding" and not _interrupted(sections, previous_section, p.section):
+                previous = None
             previous_section = p.section
         first_sentence = p.sentences[0]
         own: list[Voice] = []
@@ -320,6 +321,16 @@ def run(review: Review, settings: Settings) -> Review:
         )
         previous = replace(own[-1], inferred=True)
     return replace(review, participants=participants, turns=tuple(turns))
+
+
+def _interrupted(sections: tuple[Section, ...], before: int, after: int) -> bool:
+    """Whether a section only resumes the one before it, cut by page furniture or a closing
+    note (a record's running header, "The meeting was suspended"): the speaker goes on."""
+    if before < 0 or sections[after].heading is not None:
+        return False
+    if sections[before].kind != sections[after].kind:
+        return False
+    return all(sections[k].kind in {"chrome", "boilerplate"} for k in range(before + 1, after))
 
 
 def _voice_for(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rapporteur import genres
-from rapporteur.api import analyze
+from rapporteur.api import analyze, analyze_bytes
 from rapporteur.genres import record_cues, summary_record
 from rapporteur.models import Review
 from rapporteur.stages.segment import split_paragraphs
@@ -284,3 +284,23 @@ def test_summary_record_particles_and_a_change_of_chair() -> None:
     kinds, _ = summary_record.classify(framed)
     took = next(i for i, t in enumerate(framed.texts) if "took the Chair" in t)
     assert kinds[took] == "boilerplate"
+
+
+def test_summary_record_running_headers_do_not_interrupt_a_speaker() -> None:
+    """A record saved from a PDF repeats its symbol, job number and page number on each page;
+    the paragraph after them continues the speaker before them."""
+    text = SR545.read_text(encoding="utf-8").replace(
+        "\n10.\t",
+        "\n\nCMW/C/SR.545\n\nGE.24-06234\t3\n\n4\n\nThe State party had been one of the "
+        "first. She asked whether it was true.\n11.\t",
+    )
+    review = analyze_bytes(text.encode(), "sr545.txt")
+    turns = {t.line: t for t in review.turns}
+    lines = text.split("\n")
+    continued = next(
+        i + 1 for i, x in enumerate(lines) if x.startswith("The State party had been one")
+    )
+    assert turns[continued].speaker == "Vasconcelos" and turns[continued].side == "committee"
+    header = next(i + 1 for i, x in enumerate(lines) if x == "CMW/C/SR.545")
+    kinds = {s.first_line: s.kind for s in review.sections}
+    assert kinds[header] == "chrome"
