@@ -31,7 +31,9 @@ TITLE = re.compile(
 _HEAD_LINES = 80
 _NUMBERED = re.compile(r"^\s*\d{1,3}\.\s+\S")
 _CALLED_TO_ORDER = re.compile(
-    r"^The (?:meeting|public part of the meeting) (?:was|is) called", re.I
+    r"^The (?:meeting|public part of the meeting) (?:was|is) (?:called|resumed)|"
+    r"^The discussion covered in the summary record began",
+    re.I,
 )
 _PROCEDURAL = re.compile(
     r"^(?:At the invitation of the (?:Chair\w*|President)\b[^.]{0,80}\b(?:delegation|"
@@ -145,6 +147,18 @@ def _front_kind(text: str, called: bool, first_record: bool) -> str:
     return "report" if called and first_record else "lead"
 
 
+def _opens_body(text: str, called: bool) -> bool:
+    """The first paragraph of a record's body: numbered, or (when Word kept the numbers in its
+    list format) the first that is no agenda heading after the call to order, or the first
+    in which someone speaks."""
+    if _NUMBERED.match(text):
+        return True
+    if called and not _is_heading(text):
+        return True
+    cue = find_speaker(text)
+    return cue is not None and cue.verb is not None
+
+
 def _is_heading(text: str) -> bool:
     t = text.strip()
     return bool(t) and "\n" not in t and len(t) < 200 and t[-1] not in ".;:?!" and t[0].isupper()
@@ -170,7 +184,7 @@ def classify(frame: Frame) -> Sectioning:
             front, called, closing, current = True, False, False, "other"
             continued = False
         stripped = text.strip()
-        if front and not _NUMBERED.match(stripped):
+        if front and not _opens_body(stripped, called):
             kind = _front_kind(stripped, called, records <= 1)
             continued = continued or bool(_CONTINUED.search(stripped))
             called = called or bool(_CALLED_TO_ORDER.match(stripped))

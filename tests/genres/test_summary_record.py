@@ -304,3 +304,15 @@ def test_summary_record_running_headers_do_not_interrupt_a_speaker() -> None:
     header = next(i + 1 for i, x in enumerate(lines) if x == "CMW/C/SR.545")
     kinds = {s.first_line: s.kind for s in review.sections}
     assert kinds[header] == "chrome"
+
+
+def test_summary_record_without_paragraph_numbers_reads_the_same(sr545: Review) -> None:
+    """Word keeps a record's paragraph numbers in its list format: the text has none, and the
+    body begins after the agenda item that follows the call to order."""
+    lines = SR545.read_text(encoding="utf-8").split("\n")
+    plain = [" ".join(re.sub(r"^\d{1,3}\.\t", "", x).split()) for x in lines]
+    text = "\n\n".join(x for x in plain if x) + "\n"
+    review = analyze_bytes(text.encode(), "sr545.docx.txt")
+    assert review.document_kind == "summary_record"
+    assert [q.text for q in review.questions] == [q.text for q in sr545.questions]
+    assert [(t.speaker, t.side) for t in review.turns] == [(t.speaker, t.side) for t in sr545.turns]
