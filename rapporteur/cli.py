@@ -454,9 +454,18 @@ def ingest(
         if bar is not None:
             bar.__exit__(None, None, None)
     if fmt == "json":
-        _echo_json(ingest_dict(summary))
+        from dataclasses import asdict
+
+        _echo_json({**ingest_dict(summary), "links": asdict(summary.links)})
     else:
         click.echo(render_ingest(summary), nl=False)
+        links = summary.links
+        if links.reviews:
+            click.echo(
+                f"Linked {links.reviews} review{'s' if links.reviews != 1 else ''}: "
+                f"{links.question_links} links from recommendations to questions of the "
+                f"dialogue, {links.previous_links} to recommendations of the previous cycle."
+            )
     if not summary.ok:
         sys.exit(3)
 

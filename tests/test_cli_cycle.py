@@ -25,6 +25,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     args = ["ingest", *map(str, SOURCES), "--db", str(path), "-j", "1", "--method", "lexical"]
     result = CliRunner().invoke(cli.main, args)
     assert result.exit_code == 0, result.output
+    assert "Linked 2 reviews:" in result.output and "26 to recommendations of the previous" in (
+        result.output
+    )
     return path
 
 
