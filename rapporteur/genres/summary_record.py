@@ -241,8 +241,11 @@ def meeting_header(text: str) -> MeetingHeader | None:
     if title is None:
         return None
     date = None
-    for line in head:
-        m = _HELD.search(line) if line.lstrip().startswith("Held") else None
+    for i, line in enumerate(head):
+        if not line.lstrip().startswith("Held"):
+            continue
+        # "Held at ..., on Friday, 5 April 2024, at 3 p.m.", perhaps wrapped over two lines.
+        m = _HELD.search(" ".join(" ".join(head[i : i + 2]).split()))
         if m and m["m"].lower() in _MONTHS:
             date = f"{int(m['y']):04d}-{_MONTHS.index(m['m'].lower()) + 1:02d}-{int(m['d']):02d}"
             break

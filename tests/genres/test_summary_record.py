@@ -316,3 +316,16 @@ def test_summary_record_without_paragraph_numbers_reads_the_same(sr545: Review) 
     assert review.document_kind == "summary_record"
     assert [q.text for q in review.questions] == [q.text for q in sr545.questions]
     assert [(t.speaker, t.side) for t in review.turns] == [(t.speaker, t.side) for t in sr545.turns]
+
+
+def test_summary_record_header_date_wrapped_over_two_lines() -> None:
+    header = summary_record.meeting_header(
+        "Human Rights Committee\nSummary record (partial) of the 4012th meeting\n"
+        "Held at the Palais Wilson, Geneva, on Monday,\n3 March 2025, at 10 a.m.\n"
+    )
+    assert header is not None
+    assert (header.meeting, header.date, header.committee) == (
+        4012,
+        "2025-03-03",
+        "Human Rights Committee",
+    )
