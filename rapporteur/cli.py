@@ -460,7 +460,7 @@ def ingest(
     else:
         click.echo(render_ingest(summary), nl=False)
         links = summary.links
-        if links.reviews:
+        if links.question_links or links.previous_links:
             click.echo(
                 f"Linked {links.reviews} review{'s' if links.reviews != 1 else ''}: "
                 f"{links.question_links} links from recommendations to questions of the "
