@@ -71,6 +71,8 @@ _CLOSING = re.compile(
     r"\b(?:the|this) dialogue had been\b",
     re.I,
 )
+_OPENING = 300
+"""Closing remarks say so in their opening words ("thanked the delegation for the dialogue")."""
 _CONTINUED = re.compile(
     r"\b(?:initial|periodic)\s+reports?\b[^()]*\(continued\)|"
     r"\breports? of (?!States?\b)[^()]*\(continued\)",
@@ -224,7 +226,9 @@ def _speaker_kind(
     opened by a speaker of this kind and side."""
     if kind == "chair":
         return ("questions" if _ASKS.search(text) else "other"), asked, closing
-    closing = closing or (side in {"committee", "delegation"} and bool(_CLOSING.search(text)))
+    closing = closing or (
+        side in {"committee", "delegation"} and bool(_CLOSING.search(text[:_OPENING]))
+    )
     if closing:
         return "concluding", asked, closing
     if side == "committee":
