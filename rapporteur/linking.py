@@ -150,10 +150,12 @@ def join_records(store: Store, key: str, settings: Settings) -> set[str]:
         if d.sha256 != wanted:
             store.delete(d.id)
     found = store.lookup(wanted) if wanted else None
-    if found is None:
-        return set()
     by_sha = {d.sha256: d.id for d in records}
-    return {by_sha[sha] for sha in _parts(store.get(found[0]).data) if sha in by_sha}
+    ids: set[str] = set()
+    if found:
+        ids = {by_sha[sha] for sha in _parts(store.get(found[0]).data) if sha in by_sha}
+    store.supersede(key, sorted(ids))
+    return ids
 
 
 def link_group(store: Store, key: str, settings: Settings) -> tuple[int, int] | None:

@@ -176,3 +176,7 @@ def test_linking_joins_the_summary_records_of_a_review(tmp_path: Path) -> None:
         group = store.list_groups().groups
         assert len(group) == 1 and group[0].kinds == ("summary_record", "concluding_observations")
         assert group[0].main.symbol == joined
+        # Search shows each passage of the records once: in the joined review.
+        hits = store.search("Vardel", limit=100).hits
+        found = {h.review_id for h in hits if h.kind == "question"}
+        assert found == {group[0].main.id}

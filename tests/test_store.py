@@ -38,7 +38,7 @@ def downgrade(path: Path, version: int) -> None:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX reviews_review_key")
         conn.execute("DROP INDEX reviews_linked")
-        for column in ("kind", "symbol", "review_key", "linked"):
+        for column in ("kind", "symbol", "review_key", "linked", "superseded"):
             conn.execute(f"ALTER TABLE reviews DROP COLUMN {column}")
     if version < 2:
         conn.execute("ALTER TABLE questions DROP COLUMN needs_check")

@@ -302,6 +302,18 @@ class Cycle(Writes):
 
     # ------------------------------------------------------------------ links
 
+    def supersede(self, key: str, parts: Sequence[str]) -> None:
+        """Search shows the passages of the joined review of group `key`, not those of the
+        summary records joined into it (`parts`); the others of the group are shown."""
+        marks = json.dumps(list(parts))
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE reviews SET superseded = (id IN (SELECT value FROM json_each(?))) "
+                "WHERE coalesce(review_key, id) = ? "
+                "AND superseded != (id IN (SELECT value FROM json_each(?)))",
+                (marks, key, marks),
+            )
+
     def stale_groups(self) -> list[str]:
         """Reviews whose links must be computed (documents added or changed since)."""
         with self._translate():

@@ -108,6 +108,20 @@ def _rekey(conn: sqlite3.Connection, members: set[str]) -> str:
     conn.execute(
         f"UPDATE reviews SET review_key = ? WHERE id IN ({marks})", [key, *sorted(members)]
     )
+    # A document that does not name the State (a meeting summary of a State the tool does
+    # not know) takes it from the others of its review, so that listing, search filters and
+    # facets by State find it.
+    named = conn.execute(
+        f"SELECT state_name, state_iso3 FROM reviews WHERE id IN ({marks}) "
+        "AND state_name IS NOT NULL ORDER BY kind = 'concluding_observations' DESC, id LIMIT 1",
+        sorted(members),
+    ).fetchone()
+    if named:
+        conn.execute(
+            f"UPDATE reviews SET state_name = ?, state_iso3 = ? WHERE id IN ({marks}) "
+            "AND state_name IS NULL",
+            [*named, *sorted(members)],
+        )
     return key
 
 

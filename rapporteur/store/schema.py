@@ -237,6 +237,9 @@ V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # share review_key (`grouping.py`); links are recomputed while linked = 0.
     "ALTER TABLE reviews ADD COLUMN review_key TEXT",
     "ALTER TABLE reviews ADD COLUMN linked INTEGER NOT NULL DEFAULT 0",
+    # 1 for a summary record also stored joined with the other records of its review: search
+    # shows the joined review's passages, not the same passage twice.
+    "ALTER TABLE reviews ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX reviews_review_key ON reviews(review_key)",
     "CREATE INDEX reviews_linked ON reviews(linked)",
     f"""CREATE TABLE review_aliases (        -- what ties documents of one review together

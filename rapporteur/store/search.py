@@ -3,8 +3,10 @@
 A search runs one query per kind (question, answer, paragraph, figure, commitment,
 recommendation) on its FTS5 table alone: side, status and review are read from the row id
 (`schema.row_id`), so matching, filtering, ranking and counting never look up a content row.
-The filters and facets only recommendations (and questions, for themes) have (theme,
-follow-up, repeated) read their content table: a library holds few of them.
+Summary records also stored joined into one review (`reviews.superseded`) are left out: their
+passages are found in the joined review. The filters and facets only recommendations (and
+questions, for themes) have (theme, follow-up, repeated) read their content table: a
+library holds few of them.
 - The page of hits: the best `offset + limit` of each kind by BM25, merged; snippets and
   details are fetched for the hits shown only.
 - Facets and the total: one GROUP BY on the row id's high bits per kind.
@@ -140,9 +142,13 @@ def _kind_where(fts: str, match: str, filters: Filters) -> tuple[str, list[Any]]
     if rwhere:
         where.append(
             f"({fts}.rowid >> {REVIEW_SHIFT}) IN "
-            f"(SELECT r.seq FROM reviews r WHERE {' AND '.join(rwhere)})"
+            f"(SELECT r.seq FROM reviews r WHERE {' AND '.join(rwhere)} AND r.superseded = 0)"
         )
         args += rargs
+    else:
+        where.append(
+            f"({fts}.rowid >> {REVIEW_SHIFT}) NOT IN (SELECT seq FROM reviews WHERE superseded)"
+        )
     return " AND ".join(where), args
 
 

@@ -6,7 +6,7 @@ import copy
 import itertools
 from typing import Any
 
-from rapporteur.store import Store
+from rapporteur.store import Filters, Store
 from rapporteur.store.grouping import aliases, cited_meetings
 
 
@@ -73,3 +73,18 @@ def test_grouping_a_summary_record_joins_through_the_symbol_cited(
             assert _partition(store) == {frozenset({"CMW/C/ARD/CO/2", "CMW/C/SR.546"})}
             store.delete("f" * 12)
             assert _partition(store) == {frozenset({"CMW/C/ARD/CO/2"})}
+
+
+def test_grouping_a_document_takes_the_state_of_its_review(
+    cycle: dict[str, dict[str, Any]],
+) -> None:
+    """The fictional meeting summary does not name a State rapporteur knows; its review does,
+    so listing and search by State find it."""
+    assert cycle["summary"]["review"]["state_party"] is None
+    with Store(":memory:") as store:
+        store.put(copy.deepcopy(cycle["summary"]))
+        assert store.list_reviews(Filters(country="Ardenia")).total == 0
+        store.put(copy.deepcopy(cycle["co2"]))
+        assert store.list_reviews(Filters(country="Ardenia")).total == 2
+        hits = store.search("Vardel", Filters(country="Ardenia", kinds=("question",)))
+        assert hits.total > 0 and {h.state_name for h in hits.hits} == {"Ardenia"}
