@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Sequence
 
 from . import pipeline
+from .errors import RapporteurError
 from .genres.page import document_symbol
 from .models import Document, Part, Review
 from .settings import Settings
@@ -24,18 +25,35 @@ from .settings import Settings
 _ORDER_STAGES = ("segment", "metadata")
 
 
-def _meeting_and_date(document: Document, settings: Settings) -> tuple[int | None, str | None]:
-    """What a part's own header says of its meeting (segment and metadata only: cheap)."""
+def _header(document: Document, settings: Settings) -> tuple[str | None, int | None, str | None]:
+    """A part's genre, and what its own header says of its meeting (segment and metadata
+    only: cheap)."""
     review = pipeline.run(Review(document=document), settings, _ORDER_STAGES)
     meta = review.metadata
-    return (meta.meeting, meta.date) if meta is not None else (None, None)
+    if meta is None:
+        return review.document_kind, None, None
+    return review.document_kind, meta.meeting, meta.date
 
 
 def order(documents: Sequence[Document], settings: Settings) -> list[Document]:
-    """The parts in meeting order (meeting number, else date, else as given)."""
-    keys = [_meeting_and_date(d, settings) for d in documents]
-    meetings = [meeting for meeting, _ in keys]
-    dates = [date for _, date in keys]
+    """The parts in meeting order (meeting number, else date, else as given); parts of
+    different genres (a summary record and a meeting summary) are refused, since their
+    dialogues would be counted twice."""
+    heads = [_header(d, settings) for d in documents]
+    kinds = {kind for kind, _, _ in heads}
+    if len(kinds) > 1:
+        (a, ka), (b, kb) = next(
+            ((x, hx[0]), (y, hy[0]))
+            for x, hx in zip(documents, heads, strict=True)
+            for y, hy in zip(documents, heads, strict=True)
+            if hx[0] != hy[0]
+        )
+        raise RapporteurError(
+            f"The parts of one review must be of one kind: {a.origin} is {_kind(ka)} and "
+            f"{b.origin} {_kind(kb)}; analyse them separately."
+        )
+    meetings = [meeting for _, meeting, _ in heads]
+    dates = [date for _, _, date in heads]
     rank: list[tuple[int, str]]
     if all(m is not None for m in meetings):
         rank = [(m or 0, "") for m in meetings]
@@ -45,6 +63,10 @@ def order(documents: Sequence[Document], settings: Settings) -> list[Document]:
         return list(documents)
     by = sorted(range(len(documents)), key=lambda i: (rank[i], i))
     return [documents[i] for i in by]
+
+
+def _kind(kind: str | None) -> str:
+    return "a " + (kind or "document").replace("_", " ")
 
 
 def join(documents: Sequence[Document]) -> Document:

@@ -218,3 +218,10 @@ def test_parts_a_meeting_summary_in_two_parts_reads_as_the_whole() -> None:
     assert [t for t, _ in got] == [t for t, _ in want]
     same = sum(a == b for a, b in zip(got, want, strict=True))
     assert same >= 0.9 * len(want)
+
+
+def test_parts_of_different_genres_are_refused_with_a_sentence() -> None:
+    """A record and the summary of the same dialogue joined would count it twice."""
+    with pytest.raises(RapporteurError, match="must be of one kind") as caught:
+        analyze_parts([SR545, CYCLE / "fictional-cmw-ardenia-summary.txt"])
+    assert "a summary record" in str(caught.value) and "a meeting summary" in str(caught.value)
