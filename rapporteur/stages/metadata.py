@@ -178,14 +178,25 @@ def parse_report(text: str) -> tuple[ReportInfo, str | None, int] | None:
     return None
 
 
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A committee's name as records have written it over twenty years: with or without "the"
+    ("Committee on Elimination of Racial Discrimination"), any spacing, any case."""
+    words = [r"(?:the\s+)?" if w.lower() == "the" else re.escape(w) + r"\s+" for w in name.split()]
+    return re.compile("".join(words).removesuffix(r"\s+") + r"\b", re.I)
+
+
+_NAMES = tuple(
+    (_name_pattern(name), len(name), tb.acronym) for tb in TREATY_BODIES for name in tb.names
+)
+
+
 def _committee(texts: list[str], release: str | None, symbols: list[str]) -> str | None:
     for text in texts:
         hits = []
-        for tb in TREATY_BODIES:
-            for name in tb.names:
-                i = text.lower().find(name.lower())
-                if i >= 0:
-                    hits.append((i, -len(name), tb.acronym))
+        for pattern, size, acronym in _NAMES:
+            m = pattern.search(text)
+            if m:
+                hits.append((m.start(), -size, acronym))
         if hits:
             return min(hits)[2]
     if release:

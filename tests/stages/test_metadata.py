@@ -82,6 +82,25 @@ def test_metadata_ordinals() -> None:
             "CAT",
             "GBR",
         ),
+        # Names as older records wrote them, without "the", and a State in capitals.
+        (
+            "The Committee on Elimination of Racial Discrimination this morning concluded its "
+            "consideration of the combined twentieth to twenty-second periodic reports of MEXICO.",
+            "CERD",
+            "MEX",
+        ),
+        (
+            "The Committee on Elimination of Discrimination against Women today considered the "
+            "fourth periodic report of Peru.",
+            "CEDAW",
+            "PER",
+        ),
+        (
+            "The Committee on Rights of the Child concluded its review of the second periodic "
+            "report of Ghana.",
+            "CRC",
+            "GHA",
+        ),
     ],
 )
 def test_metadata_committee_and_state(lead: str, committee: str, iso3: str) -> None:
