@@ -131,20 +131,23 @@ def _strip_running_lines(pages: list[list[list[str]]]) -> list[list[list[str]]]:
     """Drop the running header and footer from every page.
 
     A margin line is furniture when one of its cells is a time stamp, a URL or a page number,
-    or when the same line, its digits ignored, stands at the same end of at least half of the
-    pages (and two): a title, a document symbol, "Page 3 of 12" in any language. Only lines
-    at the very top or bottom are looked at, so a repeated heading inside a page is kept."""
+    or when the same line, its digits ignored, stands at the same end of three pages and more
+    than half of them: a title, a document symbol, "Page 3 of 12" in any language. Only
+    lines at the very top or bottom are looked at, so a heading repeated inside a page is
+    kept, and one that happens to open a few pages is too. The first page keeps its repeated
+    lines: there they head the document (its title, its symbol)."""
     seen: dict[str, Counter[str]] = {"top": Counter(), "bottom": Counter()}
     for lines in pages:
         for end, idx in zip(("top", "bottom"), _margins(lines), strict=True):
             seen[end].update({_furniture_key(lines[i]) for i in idx})
-    needed = max(2, (len(pages) + 1) // 2)
+    needed = max(3, -(-len(pages) * 3 // 5))
     out = []
-    for lines in pages:
+    for number, lines in enumerate(pages):
         drop: set[int] = set()
         for end, idx in zip(("top", "bottom"), _margins(lines), strict=True):
             for i in idx:  # from the edge inwards; stop at the first line of text
-                if _is_furniture(lines[i]) or seen[end][_furniture_key(lines[i])] >= needed:
+                repeated = number > 0 and seen[end][_furniture_key(lines[i])] >= needed
+                if repeated or _is_furniture(lines[i]):
                     drop.add(i)
                 else:
                     break
@@ -187,7 +190,7 @@ def _block_paragraphs(block: list[str], typical: float) -> list[_Para]:
     """Paragraphs in a run of lines without a vertical gap.
 
     A short line that ends a sentence ends its paragraph (`_ends_paragraph`). A
-    heading-shaped line at the start of the block or after a paragraph's end stands alone
+    heading-shaped line at the start of the block or after a sentence's end stands alone
     when a line of body width or a one-line paragraph follows it (a heading that the text
     extraction ran into its paragraph); the lines of a title set in a large font are all
     short, and stay one paragraph."""
@@ -206,12 +209,13 @@ def _block_paragraphs(block: list[str], typical: float) -> list[_Para]:
         nxt = block[i + 1] if i + 1 < len(block) else ""
         after = block[i + 2] if i + 2 < len(block) else ""
         if (
-            not current
+            (not current or _SENTENCE_END.search(current[-1]))
             and nxt
             and _heading_like(line, typical)
             and (nxt[:1].isupper() or nxt[:1].isdigit())
             and (len(nxt) >= typical * 0.8 or _ends_paragraph(nxt, after, typical))
         ):
+            flush()
             out.append(_Para(line, heading=True))
             continue
         current.append(line)
@@ -251,14 +255,15 @@ def _page_paragraphs(lines: list[list[str]], typical: float, usual: int) -> list
         if not cells:
             blank += 1
             continue
-        if blank > usual or len(cells) > 1:
+        menu = len(cells) > 1 and all(len(c) < typical * 0.6 for c in cells)
+        if blank > usual or menu:
             paragraphs.extend(_block_paragraphs(block, typical))
             block = []
         blank = 0
-        if len(cells) > 1:  # the cells of a menu, a table row, a header: one paragraph each
+        if menu:  # the short cells of a menu or a table row: one paragraph each
             paragraphs.extend(_Para(c) for c in cells)
             continue
-        block.append(cells[0])
+        block.append(" ".join(cells))  # "12.   The Committee ...": a numbered paragraph
     paragraphs.extend(_block_paragraphs(block, typical))
     return paragraphs
 

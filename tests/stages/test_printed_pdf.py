@@ -279,3 +279,164 @@ def test_a_scanned_page_is_refused_with_the_clear_error(scanned_pdf: bytes) -> N
         analyze_bytes(scanned_pdf, "scan.pdf")
     assert "without a text layer" in str(err.value)
     assert "OCR" in (err.value.hint or "")
+
+
+# Without a browser: the same rules on a PDF drawn line by line, laid out the way other
+# browsers print (Firefox: the title and the URL on top, "Page n of m" and the date below).
+
+Cell = tuple[int, str]
+
+
+def make_pages_pdf(pages: list[list[list[Cell]]]) -> bytes:
+    """A PDF whose pages hold lines of (x, text) cells, top down, 14 pt apart (Helvetica,
+    11 pt); an empty line is a vertical gap."""
+
+    def esc(s: str) -> str:
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    streams = []
+    for lines in pages:
+        ops = ["BT", "/F1 11 Tf"]
+        for row, cells in enumerate(lines):
+            for x, text in cells:
+                ops.append(f"1 0 0 1 {x} {800 - 14 * row} Tm ({esc(text)}) Tj")
+        ops.append("ET")
+        streams.append("\n".join(ops).encode("latin-1"))
+    n = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for i, stream in enumerate(streams):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
+        )
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def _lines(*paragraphs: str, width: int = 78) -> list[list[Cell]]:
+    """Paragraphs wrapped at `width` characters with a gap after each."""
+    import textwrap
+
+    out: list[list[Cell]] = []
+    for p in paragraphs:
+        out.extend([[(50, line)] for line in textwrap.wrap(p, width)])
+        out.append([])
+    return out
+
+
+LEAD = (
+    "The Committee on the Elimination of Racial Discrimination today concluded its review "
+    "of the combined tenth to twelfth periodic reports of Norway (CERD/C/NOR/10-12)."
+)
+ASK_1 = (
+    "Anna Berg, Committee Expert and Country Rapporteur, said the Committee welcomed the "
+    "new action plan against hate speech. How many complaints of hate speech had been "
+    "investigated last year, and how many had led to a conviction? What training did "
+    "police officers receive on recording racist motives?"
+)
+ASK_2 = (
+    "Paolo Ferri, Committee Expert, asked whether the State intended to collect data on "
+    "ethnic origin, and how the Sami Parliament had been consulted on the new mining law?"
+)
+REPLY = (
+    "The delegation said that 312 complaints of hate speech had been investigated last "
+    "year, and 41 had led to a conviction. All police students followed a course on hate "
+    "crime, and every police district had a hate crime contact person."
+)
+
+
+def _firefox_pages() -> list[list[list[Cell]]]:
+    """Three pages: the first breaks mid-sentence inside ASK_1, the second ends with a
+    heading, the third starts with the answers; running header and footer on each."""
+    body = _lines("Committee on Elimination of Racial Discrimination Reviews Norway", LEAD, ASK_1)
+    cut = len(_lines("Committee on Elimination of Racial Discrimination Reviews Norway", LEAD)) + 2
+    pages = [body[:cut], body[cut:] + _lines(ASK_2) + _lines("Responses by the Delegation")]
+    pages.append(_lines(REPLY))
+    out = []
+    for i, page in enumerate(pages, 1):
+        top = [(30, "Norway review | OHCHR"), (330, "https://www.ohchr.org/en/news/2026/12/norway")]
+        bottom = [(30, f"Page {i} of {len(pages)}"), (420, "06/12/2026, 09:49")]
+        out.append([top, [], *page, [], [], bottom])
+    return out
+
+
+def test_running_header_and_footer_of_another_browser_are_removed() -> None:
+    from rapporteur.stages.parse_pdf import pdf_to_text
+
+    text = pdf_to_text(make_pages_pdf(_firefox_pages()), "printed.pdf")
+    paragraphs = text.strip().split("\n\n")
+    assert paragraphs == [
+        "Committee on Elimination of Racial Discrimination Reviews Norway",
+        LEAD,
+        ASK_1,
+        ASK_2,
+        "Responses by the Delegation",
+        REPLY,
+    ]
+
+
+def test_a_page_starting_in_lower_case_continues_the_paragraph() -> None:
+    """No gap anywhere (a PDF without space between paragraphs): the short line that ends a
+    sentence ends a paragraph, a heading is kept apart, the page break is rejoined."""
+    from rapporteur.stages.parse_pdf import pdf_to_text
+
+    def tight(*paragraphs: str) -> list[list[Cell]]:
+        return [line for line in _lines(*paragraphs) if line]
+
+    first = tight("Questions by Committee Experts", ASK_2, ASK_1)
+    pages = [first[:-2], first[-2:] + tight("Responses by the Delegation", REPLY)]
+    text = pdf_to_text(make_pages_pdf(pages), "tight.pdf")
+    assert text.strip().split("\n\n") == [
+        "Questions by Committee Experts",
+        ASK_2,
+        ASK_1,
+        "Responses by the Delegation",
+        REPLY,
+    ]
+
+
+def test_a_heading_repeated_at_a_page_top_is_not_a_running_header() -> None:
+    from rapporteur.stages.parse_pdf import pdf_to_text
+
+    head = "Questions by Committee Experts"
+    pages = [_lines(head, ASK_1), _lines(head, ASK_2), _lines("Responses by the Delegation", REPLY)]
+    paragraphs = pdf_to_text(make_pages_pdf(pages), "x.pdf").strip().split("\n\n")
+    assert paragraphs.count(head) == 2
+
+
+def test_a_un_document_keeps_its_symbol_once_and_its_numbered_paragraphs() -> None:
+    """A UN document's PDF: the symbol heads every page (kept on the first, where it heads
+    the document), a page number ends it, and paragraph numbers stand apart from the text."""
+    import textwrap
+
+    from rapporteur.stages.parse_pdf import pdf_to_text
+
+    def numbered(n: int, text: str) -> list[list[Cell]]:
+        lines = textwrap.wrap(text, 70)
+        return [[(50, f"{n}."), (90, lines[0])], *[[(90, x)] for x in lines[1:]], []]
+
+    pages = []
+    for i, text in enumerate((ASK_1, ASK_2, REPLY), 1):
+        body = numbered(i, text)
+        pages.append([[(400, "CERD/C/SR.3000")], [], *body, [], [(290, str(i))]])
+    paragraphs = pdf_to_text(make_pages_pdf(pages), "sr.pdf").strip().split("\n\n")
+    assert paragraphs == ["CERD/C/SR.3000", f"1. {ASK_1}", f"2. {ASK_2}", f"3. {REPLY}"]
