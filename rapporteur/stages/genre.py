@@ -165,15 +165,20 @@ def run(review: Review, settings: Settings) -> Review:
             f"The document appears to be in {name}; rapporteur analyses English records."
         )
         return replace(review, warnings=tuple(warnings), is_dialogue=False)
-    is_dialogue = bool(
-        meta is not None and meta.committee is not None and (committee_turns or delegation_turns)
-    )
+    named = meta is not None and meta.committee is not None
+    talk = bool(committee_turns or delegation_turns)
+    # Questions put by one side and answered by the other: a hearing or an interview reads
+    # like a review even when no treaty body is named.
+    exchange = bool(committee_turns and delegation_turns and review.questions)
+    is_dialogue = (named and talk) or exchange
     if not is_dialogue:
-        warnings.append(
-            "This does not look like a treaty-body review: no Committee and no dialogue "
-            "between Experts and a delegation were found."
-        )
+        warnings.append(_not_a_review(meta.committee_name if named and meta else None))
     else:
+        if not named:
+            warnings.append(
+                "No UN treaty body is named in this document: it was analysed as a dialogue "
+                "between questioners and respondents, but it may not be a treaty-body review."
+            )
         warnings.extend(_structure_warnings(review))
         if not review.questions:
             warnings.append("No questions by Committee Experts were found.")
@@ -182,6 +187,19 @@ def run(review: Review, settings: Settings) -> Review:
         if meta is not None and meta.state_party is None:
             warnings.append("The State party under review could not be identified.")
     return replace(review, warnings=tuple(warnings), is_dialogue=is_dialogue)
+
+
+def _not_a_review(committee: str | None) -> str:
+    """Why a document is not read as a review, naming exactly what is missing."""
+    if committee:
+        return (
+            f"This does not look like a treaty-body review: it names the {committee} but holds "
+            "no dialogue between Experts and a delegation."
+        )
+    return (
+        "This does not look like a treaty-body review: it names no UN treaty body and holds no "
+        "dialogue between Experts and a delegation."
+    )
 
 
 def _concluding_observations(review: Review, warnings: list[str]) -> Review:

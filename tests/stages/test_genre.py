@@ -73,3 +73,48 @@ def test_genre_the_meeting_summary_of_the_same_dialogue_is_read() -> None:
     review = analyze(CYCLE / "fictional-cmw-ardenia-summary.txt")
     assert review.is_dialogue is True
     assert len(review.questions) >= 30
+
+
+HEARING = """Parliamentary Committee Questions Minister of Labour on Seasonal Workers
+
+The Standing Committee on Labour and Social Affairs of the National Assembly today held a \
+hearing with the Minister of Labour on the situation of seasonal agricultural workers.
+
+Presentation
+
+JOHN ALDER, Minister of Labour, said that the Government had registered 14,000 seasonal \
+workers in 2023, up from 9,000 in 2021.
+
+Questions by Members
+
+MARIA KOVAC, Member of the Committee, asked how many inspections had been carried out on \
+farms in 2023. Did seasonal workers have access to health insurance?
+
+Responses
+
+The Minister said that 420 inspections had been carried out on farms in 2023. Seasonal \
+workers were covered by health insurance from their first day of work.
+
+FICTIONAL SAMPLE for rapporteur tests: not a UN record.
+"""
+
+
+def test_genre_a_hearing_without_a_treaty_body_is_read_with_a_warning() -> None:
+    review = analyze_text(HEARING)
+    assert review.is_dialogue is True
+    assert len(review.questions) == 2
+    assert any("No UN treaty body is named" in w for w in review.warnings)
+
+
+def test_genre_refusals_name_what_is_missing() -> None:
+    no_talk = "\n\n".join(p for p in HEARING.split("\n\n") if "said" not in p and "asked" not in p)
+    review = analyze_text(no_talk)
+    assert review.is_dialogue is False
+    assert "names no UN treaty body and holds no dialogue" in review.warnings[-1]
+    named = no_talk.replace(
+        "The Standing Committee on Labour and Social Affairs of the National Assembly",
+        "The Committee against Torture",
+    )
+    review = analyze_text(named)
+    assert review.is_dialogue is False
+    assert "names the Committee against Torture but holds no dialogue" in review.warnings[-1]
