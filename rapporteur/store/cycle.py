@@ -163,17 +163,16 @@ class Cycle(Writes):
         order = f"{column} IS NULL, {column} {'DESC' if descending else 'ASC'}, " + (
             "min(r.committee), min(r.state_name), k"
         )
-        keyed = f"SELECT coalesce(r.review_key, r.id) FROM reviews r {inner}"
+        # review_key is set on every row by the write that stores it (grouping.regroup).
+        within = f"WHERE r.review_key IN (SELECT r.review_key FROM reviews r {inner})"
         with self._translate():
             (total,) = self.conn.execute(
-                f"SELECT count(DISTINCT coalesce(r.review_key, r.id)) FROM reviews r {inner}",
-                args,
+                f"SELECT count(DISTINCT r.review_key) FROM reviews r {inner}", args
             ).fetchone()
             keys = [
                 k
                 for (k,) in self.conn.execute(
-                    "SELECT coalesce(r.review_key, r.id) AS k FROM reviews r "
-                    f"WHERE coalesce(r.review_key, r.id) IN ({keyed}) "
+                    f"SELECT r.review_key AS k FROM reviews r {within if inner else ''} "
                     f"GROUP BY k ORDER BY {order} LIMIT ? OFFSET ?",
                     [*args, limit, offset],
                 )
