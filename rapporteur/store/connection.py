@@ -28,6 +28,7 @@ class Connection:
         self.path = str(path)
         self._keys: dict[int, tuple[str | None, str | None, int | None]] = {}
         self._keys_stamp: tuple[int, int] | None = None
+        self._hidden_seqs: tuple[int, ...] = ()
         self._generation: tuple[tuple[int, int], str] | None = None
         memory = self.path == ":memory:"
         if not memory:

@@ -200,15 +200,17 @@ class Reads(Connection):
                 hint=f"Use one of: {', '.join(SEARCH_KINDS)}.",
             )
         with self._translate():
-            page = _search.ranked(self.conn, match, filters, limit, offset)
+            hidden = self._hidden()
+            page = _search.ranked(self.conn, match, filters, limit, offset, hidden)
             hits: tuple[SearchHit, ...] = tuple(
                 _search.hit(self.conn, kind, rid, score, match, snippet_tokens)
                 for kind, rid, score in page
             )
             if facets:
-                counts, total = _search.facets(self.conn, match, filters, self._review_keys())
+                keys = self._review_keys()
+                counts, total = _search.facets(self.conn, match, filters, keys, hidden)
             else:
-                counts, total = {}, _search.total(self.conn, match, filters)
+                counts, total = {}, _search.total(self.conn, match, filters, hidden)
         return SearchResult(
             query=query, total=total, limit=limit, offset=offset, hits=hits, facets=counts
         )
@@ -216,15 +218,25 @@ class Reads(Connection):
     def _review_keys(self) -> dict[int, tuple[str | None, str | None, int | None]]:
         """seq -> (committee, country, year) of every review, for facets; cached until the
         library changes (this connection's writes or another's commits)."""
+        self._refresh_keys()
+        return self._keys
+
+    def _hidden(self) -> tuple[int, ...]:
+        """Seqs of the summary records search leaves out (read joined); cached likewise."""
+        self._refresh_keys()
+        return self._hidden_seqs
+
+    def _refresh_keys(self) -> None:
         stamp = self._stamp()
         if self._keys_stamp != stamp:
             with self._translate():
                 rows = self.conn.execute(
-                    "SELECT seq, committee, coalesce(state_iso3, state_name), year FROM reviews"
+                    "SELECT seq, committee, coalesce(state_iso3, state_name), year, superseded "
+                    "FROM reviews"
                 ).fetchall()
-            self._keys = {int(seq): (c, s, y) for seq, c, s, y in rows}
+            self._keys = {int(seq): (c, s, y) for seq, c, s, y, _ in rows}
+            self._hidden_seqs = tuple(sorted(int(seq) for seq, *_, hide in rows if hide))
             self._keys_stamp = stamp
-        return self._keys
 
     def generation(self) -> str:
         """A token that changes whenever reviews are added, updated or removed, and that

@@ -3,10 +3,10 @@
 A search runs one query per kind (question, answer, paragraph, figure, commitment,
 recommendation) on its FTS5 table alone: side, status and review are read from the row id
 (`schema.row_id`), so matching, filtering, ranking and counting never look up a content row.
-Summary records also stored joined into one review (`reviews.superseded`) are left out: their
-passages are found in the joined review. The filters and facets only recommendations (and
-questions, for themes) have (theme, follow-up, repeated) read their content table: a
-library holds few of them.
+Summary records also stored joined into one review (`reviews.superseded`, their review seqs
+given as `hidden`) are left out: their passages are found in the joined review. The filters
+and facets only recommendations (and questions, for themes) have (theme, follow-up,
+repeated) read their content table: a library holds few of them.
 - The page of hits: the best `offset + limit` of each kind by BM25, merged; snippets and
   details are fetched for the hits shown only.
 - Facets and the total: one GROUP BY on the row id's high bits per kind.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from .records import Filters, SearchHit
@@ -120,7 +121,9 @@ def review_where(filters: Filters, alias: str = "r") -> tuple[list[str], list[An
     return where, args
 
 
-def _kind_where(fts: str, match: str, filters: Filters) -> tuple[str, list[Any]]:
+def _kind_where(
+    fts: str, match: str, filters: Filters, hidden: Sequence[int] = ()
+) -> tuple[str, list[Any]]:
     """WHERE clause for one FTS table: the match, then filters read from the row id alone."""
     where = [f"{fts} MATCH ?"]
     args: list[Any] = [match]
@@ -142,13 +145,11 @@ def _kind_where(fts: str, match: str, filters: Filters) -> tuple[str, list[Any]]
     if rwhere:
         where.append(
             f"({fts}.rowid >> {REVIEW_SHIFT}) IN "
-            f"(SELECT r.seq FROM reviews r WHERE {' AND '.join(rwhere)} AND r.superseded = 0)"
+            f"(SELECT r.seq FROM reviews r WHERE {' AND '.join(rwhere)})"
         )
         args += rargs
-    else:
-        where.append(
-            f"({fts}.rowid >> {REVIEW_SHIFT}) NOT IN (SELECT seq FROM reviews WHERE superseded)"
-        )
+    if hidden:
+        where.append(f"({fts}.rowid >> {REVIEW_SHIFT}) NOT IN ({', '.join(map(str, hidden))})")
     return " AND ".join(where), args
 
 
@@ -162,7 +163,12 @@ def _kinds(filters: Filters) -> tuple[str, ...]:
 
 
 def ranked(
-    conn: sqlite3.Connection, match: str, filters: Filters, limit: int, offset: int
+    conn: sqlite3.Connection,
+    match: str,
+    filters: Filters,
+    limit: int,
+    offset: int,
+    hidden: Sequence[int] = (),
 ) -> list[tuple[str, int, float]]:
     """(kind, row id, BM25) of one page of hits, best first: the best offset + limit of each
     kind, merged (BM25 is lower-is-better in SQLite)."""
@@ -170,7 +176,7 @@ def ranked(
     best: list[tuple[float, int, int, str]] = []
     for kind in _kinds(filters):
         fts = SEARCH_KINDS[kind][0] + "_fts"
-        where, args = _kind_where(fts, match, filters)
+        where, args = _kind_where(fts, match, filters, hidden)
         rows = conn.execute(
             f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {where} "
             "ORDER BY score, rowid LIMIT ?",
@@ -181,11 +187,13 @@ def ranked(
     return [(kind, rid, score) for score, _, rid, kind in best[offset : offset + limit]]
 
 
-def total(conn: sqlite3.Connection, match: str, filters: Filters) -> int:
+def total(
+    conn: sqlite3.Connection, match: str, filters: Filters, hidden: Sequence[int] = ()
+) -> int:
     count = 0
     for kind in _kinds(filters):
         fts = SEARCH_KINDS[kind][0] + "_fts"
-        where, args = _kind_where(fts, match, filters)
+        where, args = _kind_where(fts, match, filters, hidden)
         count += int(conn.execute(f"SELECT count(*) FROM {fts} WHERE {where}", args).fetchone()[0])
     return count
 
@@ -195,6 +203,7 @@ def facets(
     match: str,
     filters: Filters,
     reviews: dict[int, tuple[str | None, str | None, int | None]],
+    hidden: Sequence[int] = (),
 ) -> tuple[dict[str, dict[str, int]], int]:
     """Counts of all matches per facet value (most frequent first), and their total.
 
@@ -206,7 +215,7 @@ def facets(
     grand = 0
     for kind in _kinds(filters):
         fts = SEARCH_KINDS[kind][0] + "_fts"
-        where, args = _kind_where(fts, match, filters)
+        where, args = _kind_where(fts, match, filters, hidden)
         rows = conn.execute(
             f"SELECT rowid >> {STATUS_SHIFT}, count(*) FROM {fts} WHERE {where} GROUP BY 1", args
         )
@@ -225,7 +234,7 @@ def facets(
                     counts = out[facet]
                     counts[str(value)] = counts.get(str(value), 0) + n
     if "recommendation" in _kinds(filters):
-        _recommendation_facets(conn, match, filters, out)
+        _recommendation_facets(conn, match, filters, out, hidden)
     ordered = {
         facet: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         for facet, counts in out.items()
@@ -234,10 +243,14 @@ def facets(
 
 
 def _recommendation_facets(
-    conn: sqlite3.Connection, match: str, filters: Filters, out: dict[str, dict[str, int]]
+    conn: sqlite3.Connection,
+    match: str,
+    filters: Filters,
+    out: dict[str, dict[str, int]],
+    hidden: Sequence[int] = (),
 ) -> None:
     """Theme, follow-up and repeated counts over the matching recommendations."""
-    where, args = _kind_where("recommendations_fts", match, filters)
+    where, args = _kind_where("recommendations_fts", match, filters, hidden)
     rows = conn.execute(
         "SELECT t.themes, t.follow_up, t.repeated FROM recommendations_fts "
         "JOIN recommendations t ON t.id = recommendations_fts.rowid "
