@@ -61,9 +61,10 @@ _PAGE_NO = (
     r"(?:\s*(?:/|of|sur|de|von|из|من)\s*\d{1,4})?"
 )
 _FURNITURE_CELL = re.compile(rf"^(?:{_STAMP}|{_URL}|{_PAGE_NO}|-\s*\d{{1,4}}\s*-)$", re.I)
-# A margin line read without its cells apart: it starts with a time stamp or a URL, or a URL
-# is followed by nothing but a page number.
-_FURNITURE_LINE = re.compile(rf"^(?:{_STAMP}\s|{_URL}(?:\s+{_PAGE_NO})?$)", re.I)
+_ITEM = rf"(?:{_STAMP}|{_URL}|{_PAGE_NO})"
+# A margin line read without its cells apart: it starts with a time stamp (then the title),
+# ends with a URL (after the title), or holds nothing but time stamps, URLs and page numbers.
+_FURNITURE_LINE = re.compile(rf"^{_STAMP}\s|\s{_URL}$|^{_ITEM}(?:\s+{_ITEM})*$", re.I)
 _MARGIN_LINES = 2
 """How many lines at each end of a page may be furniture."""
 
@@ -118,7 +119,7 @@ def _furniture_key(line: list[str]) -> str:
 def _is_furniture(line: list[str]) -> bool:
     if any(_FURNITURE_CELL.match(c) for c in line):
         return True
-    return len(line) == 1 and bool(_FURNITURE_LINE.match(line[0]))
+    return len(line) == 1 and bool(_FURNITURE_LINE.search(line[0]))
 
 
 def _margins(lines: list[list[str]]) -> tuple[list[int], list[int]]:
