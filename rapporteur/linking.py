@@ -187,6 +187,7 @@ def link_group(store: Store, key: str, settings: Settings) -> tuple[int, int] | 
             main is None or len(reviews[d.id].questions) > len(reviews[main].questions)
         ):
             main = d.id
+    known = {i: {str(q["id"]) for q in store.get(i).data.get("questions") or []} for i in reviews}
     updated: dict[str, dict[str, Any]] = {}
     question_rows: list[tuple[str, str, str, str, int, float | None, str | None]] = []
     previous_rows: list[tuple[str, str, str, str | None, int, str | None, float, str]] = []
@@ -195,7 +196,17 @@ def link_group(store: Store, key: str, settings: Settings) -> tuple[int, int] | 
         items = list(data.get("recommendations") or [])
         recs = [recommendation_of(r) for r in items]
         for dialogue_id, review in reviews.items():
-            links = trace(recs, review, settings)
+            # Only question units the stored analysis has (one stored by an older analyser
+            # may number them otherwise; its next re-analysis brings the links back).
+            stored = known[dialogue_id]
+            links = {
+                rid: tuple(
+                    link
+                    for link in found
+                    if str(getattr(link.question, "id", link.question)) in stored
+                )
+                for rid, found in trace(recs, review, settings).items()
+            }
             for rid, found in links.items():
                 for rank, link in enumerate(found):
                     qid = str(getattr(link.question, "id", link.question))
