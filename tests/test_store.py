@@ -27,6 +27,8 @@ from tests.fictional import review_text
 def downgrade(path: Path, version: int) -> None:
     """Undo the migrations after `version` on a library file, as an older rapporteur left it."""
     conn = sqlite3.connect(path)
+    if version < 4:
+        conn.execute("ALTER TABLE reviews DROP COLUMN superseded")
     if version < 3:
         for table in (
             "recommendation_questions",
@@ -38,7 +40,7 @@ def downgrade(path: Path, version: int) -> None:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP INDEX reviews_review_key")
         conn.execute("DROP INDEX reviews_linked")
-        for column in ("kind", "symbol", "review_key", "linked", "superseded"):
+        for column in ("kind", "symbol", "review_key", "linked"):
             conn.execute(f"ALTER TABLE reviews DROP COLUMN {column}")
     if version < 2:
         conn.execute("ALTER TABLE questions DROP COLUMN needs_check")

@@ -237,9 +237,6 @@ V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # share review_key (`grouping.py`); links are recomputed while linked = 0.
     "ALTER TABLE reviews ADD COLUMN review_key TEXT",
     "ALTER TABLE reviews ADD COLUMN linked INTEGER NOT NULL DEFAULT 0",
-    # 1 for a summary record also stored joined with the other records of its review: search
-    # shows the joined review's passages, not the same passage twice.
-    "ALTER TABLE reviews ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX reviews_review_key ON reviews(review_key)",
     "CREATE INDEX reviews_linked ON reviews(linked)",
     f"""CREATE TABLE review_aliases (        -- what ties documents of one review together
@@ -296,6 +293,21 @@ V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     _backfill_v3,
 )
 
+
+def _add_superseded(conn: sqlite3.Connection) -> None:
+    """reviews.superseded: 1 for a summary record also stored joined with the other records
+    of its review, so that search shows the joined review's passages, not each twice. (A
+    library created by a development build of schema 3 may have the column already.)"""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(reviews)")}
+    if "superseded" not in columns:
+        conn.execute("ALTER TABLE reviews ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0")
+
+
+V4: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    _add_superseded,
+    "UPDATE reviews SET linked = 0",  # links and joins are recomputed by the next ingest
+)
+
 Migration = tuple[str | Callable[[sqlite3.Connection], None], ...]
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)

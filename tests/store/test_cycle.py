@@ -34,7 +34,7 @@ def test_cycle_migration_from_schema_2_keeps_and_groups_the_reviews(
     assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
     conn.close()
     with Store(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
         assert {s.id: s.questions for s in store.list_reviews().reviews} == before
         page = store.list_groups()
         assert page.total == 2
@@ -47,6 +47,29 @@ def test_cycle_migration_from_schema_2_keeps_and_groups_the_reviews(
         assert hits.total > 0
         assert store.stale_groups()  # links are computed by the next ingest
         assert store.integrity_check() == "ok"
+
+
+def test_cycle_migration_4_from_either_schema_3(
+    tmp_path: Path, cycle: dict[str, dict[str, Any]]
+) -> None:
+    """Schema 3 as released (no superseded column) and as a development build left it (with
+    it) both migrate to 4; the links are then due again."""
+    for keep_column in (False, True):
+        path = tmp_path / f"lib-{keep_column}.db"
+        with Store(path) as store:
+            store.put(copy.deepcopy(cycle["co2"]))
+            store.conn.execute("UPDATE reviews SET linked = 1")
+        if keep_column:
+            conn = sqlite3.connect(path)
+            conn.execute("DELETE FROM schema_version WHERE version > 3")
+            conn.commit()
+            conn.close()
+        else:
+            downgrade(path, 3)
+        with Store(path) as store:
+            assert store.schema_version() == 4
+            assert store.stale_groups()
+            assert store.search("detention").total > 0
 
 
 def test_cycle_recommendation_rows(library: Store, cycle: dict[str, dict[str, Any]]) -> None:
