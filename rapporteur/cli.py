@@ -466,6 +466,12 @@ def ingest(
                 f"{links.question_links} links from recommendations to questions of the "
                 f"dialogue, {links.previous_links} to recommendations of the previous cycle."
             )
+        for key, reason in links.failed:
+            click.echo(
+                f"Could not link the documents of review {key} ({reason}); they are stored, "
+                "and the next ingest tries again. Please report this.",
+                err=True,
+            )
     if not summary.ok:
         sys.exit(3)
 

@@ -28,6 +28,7 @@ from pathlib import PurePath
 from typing import Any
 
 from . import __version__
+from .errors import StoreError
 from .models import Document, Recommendation, Reiteration, Review
 from .settings import Settings
 from .store import CO, DIALOGUE_KINDS, ReviewSummary, Store, is_older
@@ -42,6 +43,8 @@ class LinkReport:
     previous_links: int = 0
     traced: bool = True
     """False when the tracing stage is not installed: no recommendation -> question links."""
+    failed: tuple[tuple[str, str], ...] = ()
+    """(review key, reason) of reviews that could not be linked; the next ingest retries."""
 
 
 def recommendation_of(r: Mapping[str, Any]) -> Recommendation:
@@ -257,12 +260,21 @@ def link_stale(store: Store, settings: Settings) -> LinkReport:
     """Link every review whose documents changed since it was last linked."""
     done: set[str] = set()
     totals: dict[str, tuple[int, int]] = {}
+    failed: dict[str, str] = {}
     for _ in range(3):  # joining records of one review can make the next cycle's links due
         stale = store.stale_groups()
         if not stale:
             break
         for key in stale:
-            counts = link_group(store, key, settings)
+            if key in failed:
+                continue
+            try:
+                counts = link_group(store, key, settings)
+            except StoreError:
+                raise  # the library itself is in trouble: say so, as for any write
+            except Exception as exc:  # a bug in one review's linking must not fail the ingest
+                failed[key] = f"{exc.__class__.__name__}: {exc}"
+                continue
             if counts is not None:
                 done.add(key)
                 totals[key] = counts
@@ -271,4 +283,5 @@ def link_stale(store: Store, settings: Settings) -> LinkReport:
         question_links=sum(q for q, _ in totals.values()),
         previous_links=sum(p for _, p in totals.values()),
         traced=_tracer() is not None,
+        failed=tuple(failed.items()),
     )

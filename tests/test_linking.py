@@ -180,3 +180,23 @@ def test_linking_joins_the_summary_records_of_a_review(tmp_path: Path) -> None:
         hits = store.search("Vardel", limit=100).hits
         found = {h.review_id for h in hits if h.kind == "question"}
         assert found == {group[0].main.id}
+
+
+def test_linking_a_failure_does_not_fail_the_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug while linking one review leaves its documents stored and the review due; the
+    next ingest links it."""
+    from rapporteur.stages import recommendation_links
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("broken on purpose")
+
+    path = tmp_path / "lib.db"
+    monkeypatch.setattr(recommendation_links, "link_previous", broken)
+    summary = library.ingest_paths([CO1, CO2], path, settings=LEXICAL, workers=1)
+    assert summary.ok and summary.added == 2
+    assert summary.links.failed and "broken on purpose" in summary.links.failed[0][1]
+    monkeypatch.undo()
+    again = library.ingest_paths([CO1, CO2], path, settings=LEXICAL, workers=1)
+    assert again.skipped == 2 and again.links.previous_links == 26 and not again.links.failed
