@@ -123,8 +123,20 @@ def _review_page(request: Request, review_id: str) -> Response:
     stored = library.get_review(review_id, request.app.state.library.store())
     labels = theme_labels(request.app.state.settings.taxonomy)
     notice = next((NOTICES[k] for k in NOTICES if k in request.query_params), None)
-    context = review_context(stored.summary, stored.data, labels)
-    return render("review.html", notice=notice, **context)
+    store = request.app.state.library.store()
+    dialogue_id = None
+    if stored.summary.kind == "concluding_observations":
+        dialogue_id = library.dialogue_of(stored.summary.id, store)
+    context = review_context(stored.summary, stored.data, labels, dialogue_id)
+    group = library.review_of(stored.summary.id, store)
+    others = [d for d in group.documents if d.id != stored.summary.id]
+    return render(
+        "review.html",
+        notice=notice,
+        others=others,
+        state_link=state_href(stored.summary.state_name, stored.summary.state_iso3),
+        **context,
+    )
 
 
 def state_href(name: str | None, iso3: str | None) -> str | None:

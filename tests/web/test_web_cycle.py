@@ -148,3 +148,18 @@ def test_dialogue_of_concluding_observations(db: Path) -> None:
         assert library.dialogue_of(_co2(db), store) == summary
         co1 = store.conn.execute("SELECT id FROM reviews WHERE symbol = 'CMW/C/ARD/CO/1'")
         assert library.dialogue_of(co1.fetchone()[0], store) is None
+
+
+def test_review_page_links_questions_documents_and_state(client: Client, db: Path) -> None:
+    """The concluding observations' page links each traced question into the dialogue's
+    review page, names the review's other documents and links the State page."""
+    co2 = _co2(db)
+    dialogue = library.dialogue_of(co2, db)
+    assert dialogue is not None
+    page = client.get(f"/reviews/{co2}").text
+    assert f'href="/reviews/{dialogue}#q-' in page
+    assert "Other documents of this review" in page and f'href="/reviews/{dialogue}"' in page
+    assert 'href="/state/Ardenia"' in page
+    question = re.search(rf'href="/reviews/{dialogue}#(q-[^"]+)"', page)
+    assert question is not None
+    assert f'id="{question.group(1)}"' in client.get(f"/reviews/{dialogue}").text
