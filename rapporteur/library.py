@@ -341,7 +341,10 @@ class IngestSummary:
     db: str
     items: tuple[IngestItem, ...]
     reviews: int
-    """Reviews in the library after the ingest."""
+    """Documents in the library after the ingest (the name is the JSON output's)."""
+    groups: int = 0
+    """Reviews those documents belong to (a summary, its records and the concluding
+    observations of one dialogue are one review)."""
     links: LinkReport = field(default_factory=LinkReport)
     """Reviews whose recommendations were linked (to the dialogue, to the last cycle)."""
 
@@ -651,7 +654,11 @@ def ingest_paths(
         run.close()
         links = link_stale(store, settings)
         return IngestSummary(
-            db=store.path, items=tuple(run.items), reviews=store.count(), links=links
+            db=store.path,
+            items=tuple(run.items),
+            reviews=store.count(),
+            groups=store.count_groups(),
+            links=links,
         )
 
 

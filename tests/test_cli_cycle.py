@@ -28,6 +28,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "Linked 2 reviews:" in result.output and "26 to recommendations of the previous" in (
         result.output
     )
+    # Three documents, two reviews: the summary and CO/2 are one review, CO/1 another.
+    assert "holds 3 documents of 2 reviews." in result.output
     return path
 
 

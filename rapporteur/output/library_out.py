@@ -50,6 +50,7 @@ def ingest_dict(summary: Any) -> dict[str, Any]:
     return {
         "db": summary.db,
         "reviews": summary.reviews,
+        "review_groups": summary.groups,
         "added": summary.added,
         "updated": summary.updated,
         "skipped": summary.skipped,
@@ -78,8 +79,7 @@ def render_ingest(summary: Any) -> str:
             out.append(f"{item.outcome:<8} {item.source} → {item.review_id} {item.label or ''}")
     out.append(
         f"Added {summary.added}, updated {summary.updated}, skipped {summary.skipped}, "
-        f"failed {summary.failed}. The library {summary.db} holds {summary.reviews} "
-        f"review{'s' if summary.reviews != 1 else ''}."
+        f"failed {summary.failed}. The library {summary.db} holds {_holds(summary)}."
     )
     return "\n".join(out) + "\n"
 
@@ -142,6 +142,13 @@ def render_search(result: SearchResult, mark: Callable[[str], str] = lambda s: s
         + ("; use --offset for more" if shown_to < result.total else "")
     )
     return "\n".join(lines) + "\n"
+
+
+def _holds(summary: Any) -> str:
+    """ "3 reviews", or "15 documents of 3 reviews" when reviews have several documents."""
+    n, groups = summary.reviews, summary.groups or summary.reviews
+    reviews = f"{groups} review{'s' if groups != 1 else ''}"
+    return reviews if n == groups else f"{n} document{'s' if n != 1 else ''} of {reviews}"
 
 
 def render_review(summary: ReviewSummary, data: Mapping[str, Any]) -> str:

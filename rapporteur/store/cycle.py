@@ -143,6 +143,12 @@ class Cycle(Writes):
         assert group is not None
         return group
 
+    def count_groups(self) -> int:
+        """How many reviews the library's documents belong to."""
+        with self._translate():
+            row = self.conn.execute("SELECT count(DISTINCT review_key) FROM reviews").fetchone()
+        return int(row[0])
+
     def list_groups(
         self,
         filters: Filters = NO_FILTERS,
