@@ -155,7 +155,8 @@ def _with_limits(fn: F) -> F:
     type=click.Choice(["json", "text", "csv"]),
     default="text",
     show_default=True,
-    help="json: the rapporteur/review@1 object; text: a summary; csv: one row per question.",
+    help="json: the rapporteur/review@1 object; text: a summary; csv: one row per question "
+    "(per recommendation for concluding observations).",
 )
 @_output_option
 @click.option(
@@ -263,7 +264,8 @@ def unanswered(
     default="json",
     show_default=True,
     help="json: the rapporteur/review@1 object; csv: questions, answers, figures and "
-    "commitments tables; md / html: the follow-up brief; akn: Akoma Ntoso 3.0 debate XML.",
+    "commitments tables (a recommendations table for concluding observations); md / html: the "
+    "follow-up brief; akn: Akoma Ntoso 3.0 XML.",
 )
 @click.option(
     "-o",
@@ -312,8 +314,8 @@ def export(
 
     if fmt == "csv" and output is None:
         raise click.UsageError(
-            "--format csv writes four files (questions, answers, figures, commitments): "
-            "give -o FOLDER or -o PREFIX-."
+            "--format csv writes several files (questions, answers, figures and commitments, "
+            "or the recommendations of concluding observations): give -o FOLDER or -o PREFIX-."
         )
     settings = from_env(
         max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, method=method
