@@ -23,7 +23,7 @@ def _review_title(g: ReviewGroup) -> str:
 
 
 def _document_line(d: ReviewSummary) -> str:
-    what = kind_name(d.kind, d.symbol)
+    what = kind_name(d.kind, d.symbol, d.origin)
     detail = f"{d.questions} questions" if d.questions else ""
     return f"  {d.id}  {what:<24} {d.symbol or '':<18} {detail}".rstrip()
 
@@ -58,7 +58,7 @@ def render_state(view: StateOverview) -> str:
             g = r.group
             report = g.report_symbol or g.report or "report not named"
             docs = ", ".join(
-                kind_name(d.kind, d.symbol) + (f" {d.symbol}" if d.symbol else "")
+                kind_name(d.kind, d.symbol, d.origin) + (f" {d.symbol}" if d.symbol else "")
                 for d in g.documents
             )
             out.append(f"  {g.year or '????'}  {report}: {docs}")

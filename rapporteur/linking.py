@@ -10,10 +10,11 @@ For each review whose documents changed (`Store.stale_groups`):
 - each recommendation is linked to the one it repeats in the concluding observations of the
   previous review of the same State by the same committee (`link_previous`: explicit
   reiterations first, then wording).
-When a review has two or more summary records, they are also joined into one review with
-`api.analyze_parts` (stored as its own document, `document.parts` naming the records), so
-that questions asked at one meeting find their answers at the next; the joined review, not
-its parts, is then traced. Links of a review are replaced in one transaction:
+When a review has two or more summary records, or a meeting summary holding the questions
+without the replies and another summary of the same review, they are also joined into one
+review with `api.analyze_parts` (stored as its own document, `document.parts` naming the
+parts), so that questions asked at one meeting find their answers at the next; the joined
+review, not its parts, is then traced. Links of a review are replaced in one transaction:
 re-ingesting a document never loses or duplicates them. The dialogue is re-analysed from the
 stored original bytes (question ids are stable), so documents fetched by URL, whose bytes
 are not kept, are not traced.
@@ -31,6 +32,7 @@ from . import __version__
 from .errors import StoreError
 from .models import Document, Recommendation, Reiteration, Review
 from .settings import Settings
+from .stages.alignment import REPLIES_MISSING
 from .store import CO, DIALOGUE_KINDS, ReviewSummary, Store, is_older
 
 
@@ -123,42 +125,75 @@ def _reanalyse(store: Store, doc: ReviewSummary, settings: Settings) -> Review |
         return None
 
 
-def join_records(store: Store, key: str, settings: Settings) -> set[str]:
-    """Join the summary records of review `key` into one stored review (when it has two or
-    more), dropping joins of records no longer all there; return the ids of the records
-    read as part of the join (traced through it rather than alone)."""
-    from . import api, parts
-    from .output.json_out import to_dict
+SUMMARY_KINDS = ("meeting_summary", "press_release")
 
+
+def _first_part(data: Mapping[str, Any]) -> bool:
+    """A stored summary that holds the questions but not the replies (its analysis warned)."""
+    return any(str(w).startswith(REPLIES_MISSING) for w in data.get("warnings") or [])
+
+
+def join_records(store: Store, key: str, settings: Settings) -> set[str]:
+    """Join the parts of review `key` into one stored review, dropping joins whose parts are
+    no longer all there; return the ids of the documents read as part of a join (traced
+    through it rather than alone). The parts are its summary records (two or more), and its
+    meeting summaries when one of them holds the questions without the replies (a summary
+    in two parts: that one first)."""
     group = store.group(key)
     if group is None:
         return set()
     records: list[ReviewSummary] = []
+    summaries: list[ReviewSummary] = []
     joins: list[ReviewSummary] = []
+    first: set[str] = set()
     for d in group.documents:
-        if d.kind != "summary_record":
-            continue
-        (joins if _parts(store.get(d.id).data) else records).append(d)
-    documents = [doc for doc in (_document(store, d, settings) for d in records) if doc]
-    wanted = None
-    if len(documents) >= 2:
-        joined = parts.joined(documents, settings)
-        wanted = joined.sha256
-        known = store.lookup(wanted)
-        if known is None or is_older(known[1], __version__):
-            review = api.analyze_document(joined, settings)
-            if review.is_dialogue:
-                store.put(to_dict(review))
+        data = store.get(d.id).data
+        if _parts(data):
+            joins.append(d)
+        elif d.kind == "summary_record":
+            records.append(d)
+        elif d.kind in SUMMARY_KINDS:
+            summaries.append(d)
+            if _first_part(data):
+                first.add(d.id)
+    if not first:
+        summaries = []
+    summaries.sort(key=lambda d: d.id not in first)  # stable: otherwise as listed
+    wanted = {sha for sha in (_join(store, ds, settings) for ds in (records, summaries)) if sha}
     for d in joins:
-        if d.sha256 != wanted:
+        if d.sha256 not in wanted:
             store.delete(d.id)
-    found = store.lookup(wanted) if wanted else None
-    by_sha = {d.sha256: d.id for d in records}
+    by_sha = {d.sha256: d.id for d in (*records, *summaries)}
     ids: set[str] = set()
-    if found:
-        ids = {by_sha[sha] for sha in _parts(store.get(found[0]).data) if sha in by_sha}
+    for sha in wanted:
+        found = store.lookup(sha)
+        if found:
+            ids |= {by_sha[p] for p in _parts(store.get(found[0]).data) if p in by_sha}
     store.supersede(key, sorted(ids))
     return ids
+
+
+def _join(store: Store, members: Sequence[ReviewSummary], settings: Settings) -> str | None:
+    """Store the joined analysis of two or more parts (unless stored by this version);
+    its SHA-256, or None when there is nothing to join or the parts cannot be joined."""
+    from . import api, parts
+    from .errors import RapporteurError
+    from .output.json_out import to_dict
+
+    documents = [doc for doc in (_document(store, d, settings) for d in members) if doc]
+    if len(documents) < 2:
+        return None
+    try:
+        joined = parts.joined(documents, settings)
+    except RapporteurError:
+        return None  # parts of different genres: each is kept on its own
+    known = store.lookup(joined.sha256)
+    if known is None or is_older(known[1], __version__):
+        review = api.analyze_document(joined, settings)
+        if not review.is_dialogue:
+            return None
+        store.put(to_dict(review))
+    return joined.sha256
 
 
 def link_group(store: Store, key: str, settings: Settings) -> tuple[int, int] | None:

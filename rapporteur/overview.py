@@ -86,11 +86,14 @@ KIND_NAMES = {
 }
 
 
-def kind_name(kind: str | None, symbol: str | None = None) -> str:
-    """ "summary record"; "summary records, joined" for records read as one review."""
-    if kind == "summary_record" and symbol and " + " in symbol:
-        return "summary records, joined"
-    return KIND_NAMES.get(kind, (kind or "document").replace("_", " "))
+def kind_name(kind: str | None, symbol: str | None = None, origin: str | None = None) -> str:
+    """ "summary record"; "summary records, joined" for records read as one review, "meeting
+    summary in parts, joined" for a summary whose replies came in another (a joined document's
+    symbol or origin names its parts with " + ")."""
+    name = KIND_NAMES.get(kind, (kind or "document").replace("_", " "))
+    if " + " not in (symbol or "") + (origin or ""):
+        return name
+    return "summary records, joined" if kind == "summary_record" else f"{name} in parts, joined"
 
 
 def theme_labels(taxonomy: Any = None) -> dict[str, str]:

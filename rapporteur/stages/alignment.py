@@ -83,7 +83,7 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
     awaiting = replies_missing(review)
     if awaiting is not None:
         warnings += (
-            f"The delegation's replies are not in this document: nobody answers for the State "
+            f"{REPLIES_MISSING}: nobody answers for the State "
             f"after the Experts' questions begin (line {awaiting}), so a question marked "
             "unanswered may be answered in the next part of the review. Add the record of the "
             "next meeting to the library to read the two parts together.",
@@ -107,6 +107,9 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
     return replace(review, questions=tuple(out), warnings=warnings)
 
 
+REPLIES_MISSING = "The delegation's replies are not in this document"
+"""How the warning of a first part without replies begins (the library joins such a part
+with the rest of its review)."""
 AWAITING = (
     "The delegation's replies are not in this document, so this may be answered in the next "
     "part of the review."
