@@ -1,0 +1,306 @@
+"""The Akoma Ntoso `debate` of a dialogue: its preface, debate body and proprietary block.
+
+The dialogue becomes:
+
+    <akomaNtoso>
+      <debate name="treatyBodyDialogue">
+        <meta>
+          <identification source="#rapporteur">  FRBRWork / FRBRExpression / FRBRManifestation
+          <references source="#rapporteur">      TLCOrganization (rapporteur, committee, State,
+                                                 delegation), TLCPerson (participants and
+                                                 anonymous speakers), TLCRole (their roles)
+          <proprietary source="#rapporteur">     rapporteur's own data: question status with
+                                                 its confidence and needsCheck, answers,
+                                                 figures, commitments (namespace RAP_NS)
+        <preface>                                title, committee, session, report symbol, date
+        <debateBody>
+          <debateSection name="questions" eId="dbsect_4">   one per section of the text
+            <heading>Questions by Committee Experts</heading>
+            <question by="#jasminka-dzumhur" as="#country-rapporteur" rap:line="47">
+              <from>Jasminka Dzumhur</from>
+              <p>… <span class="question unanswered needs-check" title="q001-5e274f">…</span> …</p>
+
+Committee paragraphs in question sections are `question`s, delegation paragraphs in response
+sections are `answer`s, every other paragraph with a speaker (presentation, concluding remarks)
+is a `speech`, and paragraphs without a speaker are `narrative`s; the lead (the summary at the
+top of a press release) is a section of `summary` elements. Every element taken from the text
+carries `rap:line`, the 1-based line it starts on (foreign attributes are allowed by the
+schema's `core` attribute group).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from . import certainty, digest
+from .akn_common import (
+    DEBATE_NAME,
+    LINE,
+    RAP_NS,
+    Ids,
+    Refs,
+    add,
+    frbr_date,
+    identification,
+    node,
+    rap,
+    set_attrs,
+    xml_text,
+)
+
+
+def _preface(data: dict[str, Any], refs: Refs) -> etree._Element | None:
+    review = data.get("review") or {}
+    doc = data.get("document") or {}
+    preface = node("preface")
+    title = doc.get("title")
+    if title:
+        long_title = add(preface, "longTitle")
+        p = add(long_title, "p")
+        add(p, "docTitle", text=str(title))
+    p = node("p")
+    parts: list[etree._Element] = []
+    if review.get("committee_name") or review.get("committee"):
+        parts.append(
+            node(
+                "docProponent",
+                {"refersTo": f"#{refs.committee}"},
+                str(review.get("committee_name") or review.get("committee")),
+            )
+        )
+    if review.get("session"):
+        parts.append(
+            node("session", {"value": str(review["session"])}, f"session {review['session']}")
+        )
+    report = review.get("report") or {}
+    if report.get("description") or report.get("symbol"):
+        parts.append(node("docNumber", text=digest.report_text(data)))
+    date, date_name = frbr_date(review)
+    if date_name == "review":
+        parts.append(node("docDate", {"date": date}, date))
+    for i, part in enumerate(parts):
+        if i:
+            parts[i - 1].tail = ", "
+        p.append(part)
+    if parts:
+        preface.append(p)
+    return preface if len(preface) else None
+
+
+def _mark_questions(
+    p: etree._Element,
+    text: str,
+    questions: list[dict[str, Any]],
+    parent_eid: str,
+    spans: dict[str, str],
+) -> None:
+    """Put the paragraph text in `p`, each question unit wrapped in a <span>."""
+    cursor = 0
+    last: etree._Element | None = None
+    p.text = ""
+    n = 0
+    for q in questions:
+        qtext = str(q.get("text") or "")
+        at = text.find(qtext, cursor) if qtext else -1
+        if at < 0:
+            continue
+        before = xml_text(text[cursor:at])
+        if last is None:
+            p.text = (p.text or "") + before
+        else:
+            last.tail = (last.tail or "") + before
+        n += 1
+        eid = f"{parent_eid}__span_{n}"
+        span = add(
+            p,
+            "span",
+            {
+                "eId": eid,
+                "class": f"question {digest.status_of(q)}"
+                + (" needs-check" if certainty.needs_check(q) else ""),
+                "title": xml_text(q.get("id") or ""),
+            },
+            qtext,
+        )
+        spans[str(q.get("id") or "")] = eid
+        last = span
+        cursor = at + len(qtext)
+    rest = xml_text(text[cursor:])
+    if last is None:
+        p.text = (p.text or "") + rest
+    else:
+        last.tail = (last.tail or "") + rest
+
+
+def _body(data: dict[str, Any], refs: Refs, spans: dict[str, str]) -> etree._Element:
+    body = node("debateBody")
+    secs = [s for s in digest.sections(data) if s.kind not in {"chrome", "boilerplate"}]
+    raw_sections = list(data.get("sections") or [])
+    headings = {s.get("heading_line") for s in raw_sections if s.get("heading_line")}
+    turns = {t.get("line"): t for t in data.get("turns") or []}
+    paragraphs = list(data.get("paragraphs") or [])
+    questions = list(data.get("questions") or [])
+    title = (data.get("document") or {}).get("title")
+    title_line = next(
+        (
+            s.get("heading_line")
+            for s in raw_sections
+            if s.get("kind") == "lead" and title and s.get("heading") == title
+        ),
+        None,
+    )
+
+    n = 0
+    for sec in secs:
+        raw = raw_sections[sec.index]
+        heading = raw.get("heading") if raw.get("heading_line") != title_line else None
+        mine_paras = [
+            para
+            for para in paragraphs
+            if isinstance(para.get("line"), int)
+            and sec.first_line <= para["line"] <= sec.last_line
+            and para["line"] not in headings
+        ]
+        if not heading and not mine_paras:
+            continue  # e.g. the headline, which is the preface's longTitle
+        n += 1
+        sec_eid = refs.ids.take(f"dbsect_{n}")
+        section = add(body, "debateSection", {"name": sec.kind, "eId": sec_eid})
+        section.set(LINE, str(sec.first_line))
+        if heading:
+            add(section, "heading", text=str(heading))
+        counters: dict[str, int] = {}
+        for para in mine_paras:
+            line = para["line"]
+            text = str(para.get("text") or "")
+            turn = turns.get(line)
+            if sec.kind == "lead":
+                tag = "summary"
+            elif turn is None or not turn.get("speaker"):
+                tag = "narrative"
+            elif sec.kind == "questions" and turn.get("side") == "committee":
+                tag = "question"
+            elif sec.kind == "responses" and turn.get("side") == "delegation":
+                tag = "answer"
+            else:
+                tag = "speech"
+            counters[tag] = counters.get(tag, 0) + 1
+            eid = refs.ids.take(f"{sec_eid}__{tag}_{counters[tag]}")
+            if tag in {"summary", "narrative"}:
+                el = add(section, tag, {"eId": eid}, text)
+                el.set(LINE, str(line))
+                continue
+            assert turn is not None
+            by, as_ = refs.speaker(turn)
+            attrib = {"eId": eid, "by": f"#{by}"}
+            if as_:
+                attrib["as"] = f"#{as_}"
+            el = add(section, tag, attrib)
+            el.set(LINE, str(line))
+            add(el, "from", text=str(turn.get("speaker")))
+            last_line = para.get("last_line") if isinstance(para.get("last_line"), int) else line
+            mine = [
+                q
+                for q in questions
+                if isinstance(q.get("line"), int) and line <= q["line"] <= last_line
+            ]
+            p_eid = refs.ids.take(f"{eid}__p_1")
+            p = add(el, "p", {"eId": p_eid})
+            _mark_questions(p, text, mine, p_eid, spans)
+    if not len(body):
+        # the schema wants at least one section: say that nothing was recognised
+        empty = add(body, "debateSection", {"name": "empty", "eId": refs.ids.take("dbsect_1")})
+        add(empty, "narrative", text="No dialogue was recognised in this document.")
+    return body
+
+
+def _proprietary(data: dict[str, Any], spans: dict[str, str]) -> etree._Element:
+    prop = node("proprietary", {"source": "#rapporteur"})
+    root = etree.SubElement(prop, rap("review"), nsmap={"rap": RAP_NS})
+    doc = data.get("document") or {}
+    set_attrs(root, schema=data.get("schema"), isDialogue=data.get("is_dialogue"))
+    src = etree.SubElement(root, rap("source"))
+    set_attrs(
+        src,
+        origin=doc.get("origin"),
+        format=doc.get("format"),
+        sha256=doc.get("sha256"),
+        lines=doc.get("lines"),
+    )
+    for q in data.get("questions") or []:
+        qe = etree.SubElement(root, rap("question"))
+        qid = str(q.get("id") or "")
+        set_attrs(
+            qe,
+            id=qid,
+            href=f"#{spans[qid]}" if qid in spans else None,
+            line=q.get("line"),
+            kind=q.get("kind"),
+            asker=q.get("asker"),
+            participant=q.get("participant"),
+            status=digest.status_of(q),
+            confidence=certainty.confidence_of(q),
+            needsCheck=certainty.needs_check(q),
+            reason=q.get("status_reason"),
+            themes=list(q.get("themes") or []),
+        )
+        for a in q.get("answers") or []:
+            ae = etree.SubElement(qe, rap("answer"))
+            set_attrs(ae, line=a.get("line"), score=a.get("score"))
+            ae.text = xml_text(a.get("text") or "")
+    for i, f in enumerate(data.get("figures") or [], start=1):
+        fe = etree.SubElement(root, rap("figure"))
+        set_attrs(
+            fe,
+            n=i,
+            line=f.get("line"),
+            value=f.get("value"),
+            min=f.get("value_min"),
+            max=f.get("value_max"),
+            qualifier=f.get("qualifier"),
+            unit=f.get("unit"),
+            subject=f.get("subject"),
+            period=f.get("period"),
+            side=f.get("side"),
+            speaker=f.get("speaker"),
+        )
+        fe.text = xml_text(f.get("mention") or "")
+    for inc in data.get("inconsistencies") or []:
+        ie = etree.SubElement(root, rap("inconsistency"))
+        a, b = inc.get("a"), inc.get("b")
+        set_attrs(
+            ie,
+            a=a + 1 if isinstance(a, int) else None,
+            b=b + 1 if isinstance(b, int) else None,
+            severity=inc.get("severity"),
+        )
+        ie.text = xml_text(inc.get("reason") or "")
+    for c in data.get("commitments") or []:
+        ce = etree.SubElement(root, rap("commitment"))
+        set_attrs(
+            ce, line=c.get("line"), kind=c.get("kind"), side=c.get("side"), speaker=c.get("speaker")
+        )
+        ce.text = xml_text(c.get("text") or "")
+    return prop
+
+
+def build_debate(data: dict[str, Any], language: str = "eng") -> etree._Element:
+    """The <akomaNtoso> element of a dialogue: a `debate` with one debateSection per section
+    of the text."""
+    ids = Ids()
+    refs = Refs(data, ids)
+    spans: dict[str, str] = {}
+    body = _body(data, refs, spans)  # first: it registers anonymous speakers and roles
+    root = node("akomaNtoso")
+    debate = add(root, "debate", {"name": DEBATE_NAME})
+    meta = add(debate, "meta")
+    meta.append(identification(data, refs, language))
+    meta.append(refs.element())
+    meta.append(_proprietary(data, spans))
+    preface = _preface(data, refs)
+    if preface is not None:
+        debate.append(preface)
+    debate.append(body)
+    return root
