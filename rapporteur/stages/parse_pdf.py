@@ -65,6 +65,20 @@ _ITEM = rf"(?:{_STAMP}|{_URL}|{_PAGE_NO})"
 # A margin line read without its cells apart: it starts with a time stamp (then the title),
 # ends with a URL (after the title), or holds nothing but time stamps, URLs and page numbers.
 _FURNITURE_LINE = re.compile(rf"^{_STAMP}\s|\s{_URL}$|^{_ITEM}(?:\s+{_ITEM})*$", re.I)
+# What pypdf raises on a broken file: its own errors (a loop of references, a limit reached)
+# and what its parser meets in a broken structure (a missing /Parent, an unknown filter, an
+# operand where its own assertions expect none).
+_DAMAGED = (
+    AssertionError,
+    ValueError,
+    KeyError,
+    TypeError,
+    OSError,
+    AttributeError,
+    IndexError,
+    NotImplementedError,
+    RecursionError,
+)
 _MARGIN_LINES = 2
 """How many lines at each end of a page may be furniture."""
 
@@ -296,7 +310,7 @@ def pdf_to_text(data: bytes, origin: str) -> str:
     """Extract the text layer; a scanned PDF without one is refused with a clear sentence."""
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import PyPdfError
 
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -307,7 +321,7 @@ def pdf_to_text(data: bytes, origin: str) -> str:
         pages = [_page_lines(page) for page in reader.pages]
     except ParseError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, *_DAMAGED) as exc:
         raise ParseError(f"{origin} is a damaged PDF that could not be read.") from exc
     paragraphs = _paragraphs(_strip_running_lines(pages))
     if not paragraphs:

@@ -461,3 +461,12 @@ def test_a_two_page_print_loses_its_header_and_footer_read_as_one_line() -> None
         page.extend([[], [(30, f"Page {i} of 2 06/12/2026, 09:49")]])
     paragraphs = pdf_to_text(make_pages_pdf(pages), "two.pdf").strip().split("\n\n")
     assert paragraphs == [LEAD, ASK_1, ASK_2, REPLY]
+
+
+def test_a_pdf_pypdf_cannot_decode_is_a_damaged_pdf() -> None:
+    """An unknown stream filter made pypdf raise NotImplementedError through the CLI."""
+    from rapporteur.stages.parse_pdf import pdf_to_text
+
+    data = make_pages_pdf([_lines(LEAD)]).replace(b"<< /Length", b"<< /Filter /Flate /Length")
+    with pytest.raises(ParseError, match="damaged PDF"):
+        pdf_to_text(data, "odd.pdf")
