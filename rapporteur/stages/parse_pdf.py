@@ -18,10 +18,14 @@ then, in order:
    has no gaps, at short lines that end a sentence; a short line without final punctuation
    that stands between paragraphs is a heading, a paragraph of its own;
 3. a paragraph cut by a page break is joined again when the page ends mid-sentence or the
-   next one starts in lower case.
+   next one starts in lower case. (A break that falls exactly between two sentences of one
+   paragraph cannot be told from the end of a paragraph: it leaves two paragraphs, with
+   every sentence whole.)
 
-Every rule reads the layout only (line lengths, gaps, punctuation, case, position on the
-page), never words of a genre, so it holds for any page printed from any browser.
+A hyphen at the end of a line is kept (browsers break "start-up" after its hyphen); a soft
+hyphen is dropped. Ligature characters (U+FB00-FB06) are spelt out. Every rule reads the
+layout only (line lengths, gaps, punctuation, case, position on the page), never words of a
+genre, so that it holds for pages printed from any browser or word processor.
 """
 
 from __future__ import annotations
@@ -123,7 +127,9 @@ def _page_lines(page: Any) -> list[list[str]]:
     if prose and columns * 3 < len(prose):
         return lines
     plain = page.extract_text() or ""
-    return [[" ".join(raw.split())] if raw.strip() else [] for raw in plain.split("\n")]
+    return [
+        [" ".join(_clean_line(raw).split())] if raw.strip() else [] for raw in plain.split("\n")
+    ]
 
 
 def _furniture_key(line: list[str]) -> str:

@@ -246,7 +246,7 @@ def test_printed_pdfs_break_pages_inside_sentences(
         texts = [p.extract_text() or "" for p in PdfReader(io.BytesIO(got.pdf_bytes)).pages]
         pages += len(texts)
         mid_sentence += sum(not re.search(r"[.?!:]\W*$", t.strip()) for t in texts[:-1])
-    assert pages >= 20 and mid_sentence >= 10, (pages, mid_sentence)
+    assert pages >= 16 and mid_sentence >= 8, (pages, mid_sentence)  # here: 25 and 16
 
 
 @pytest.fixture(scope="session")
