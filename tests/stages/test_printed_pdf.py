@@ -223,11 +223,13 @@ def test_printed_pdf_keeps_every_paragraph_whole(
     got = printed[(name, mode)]
     clean = [_norm(p) for p in re.split(r"\n\s*\n", got.text) if p.strip()]
     extracted = [_norm(p) for p in got.pdf.document.text.split("\n\n") if p.strip()]
+    # Other fonts (CI) move the page breaks: one may fall between two sentences of a
+    # paragraph, which stays cut (parse_pdf's docstring); here none does.
     missing = [p for p in clean if p not in extracted]
     assert len(missing) <= len(clean) * 0.05, missing
     page_chrome = {*NAV, *FOOTER}
     extra = [p for p in extracted if p not in clean and p not in page_chrome]
-    assert not extra, extra
+    assert len(extra) <= len(clean) * 0.05, extra
     furniture = re.compile(r"file://|\d{1,2}:\d{2}|^\d+/\d+$")
     assert not [p for p in extracted if furniture.search(p)]
 
