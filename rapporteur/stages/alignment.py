@@ -16,7 +16,7 @@ Embeddings are computed once per review: every delegation sentence and every que
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -160,12 +160,11 @@ def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> 
     return out
 
 
-WINDOW_BLOCK = 100
-"""Questions judged together against one window of the delegation's sentences."""
+WINDOW_CHUNK = 3000
+"""Delegation sentences whose questions (those asked among them) are judged together."""
 WINDOW_REACH = 1500
-"""Delegation sentences before the first and after the last question of a block that its
-questions can be answered in: more than a whole review of 150 KB holds, so only input far
-longer than any one review is cut up."""
+"""Delegation sentences before and after a chunk that its questions can be answered in: more
+than a whole review of 150 KB holds, so only input far longer than any one review is cut up."""
 
 
 def _windowed(
@@ -176,20 +175,23 @@ def _windowed(
     params: Params,
 ) -> list[Features]:
     """Words-only features for a document too long to read whole (several reviews saved as
-    one file, a multi-megabyte paste): each block of questions is matched against the
-    delegation's sentences around it, so time grows linearly with the input instead of with
-    questions times sentences."""
+    one file, a multi-megabyte paste): the questions asked within each chunk of the
+    delegation's sentences are matched against that chunk and the sentences around it, so
+    every sentence is indexed about twice and time grows linearly with the input instead of
+    with questions times sentences."""
     starts = [e.sentence.start for e in evidence]
-    out: list[Features] = []
-    for k in range(0, len(questions), WINDOW_BLOCK):
-        block = questions[k : k + WINDOW_BLOCK]
-        lo = max(0, bisect_left(starts, min(q.start for q in block)) - WINDOW_REACH)
-        hi = bisect_right(starts, max(q.end for q in block)) + WINDOW_REACH
-        scorer = Scorer(evidence[lo:hi], params)
-        for q, qry in zip(block, queries[k : k + WINDOW_BLOCK], strict=True):
+    chunks: dict[int, list[int]] = {}
+    for i, q in enumerate(questions):
+        chunks.setdefault(bisect_left(starts, q.start) // WINDOW_CHUNK, []).append(i)
+    out: dict[int, Features] = {}
+    for c, members in sorted(chunks.items()):
+        lo = max(0, c * WINDOW_CHUNK - WINDOW_REACH)
+        scorer = Scorer(evidence[lo : (c + 1) * WINDOW_CHUNK + WINDOW_REACH], params)
+        for i in members:
             deadline.check()
-            out.append(question_features(q, qry, positions[q.id], scorer, params))
-    return out
+            q = questions[i]
+            out[i] = question_features(q, queries[i], positions[q.id], scorer, params)
+    return [out[i] for i in range(len(questions))]
 
 
 def _counts_what_was_asked(q: Question, evidence: list[Evidence], window: list[int]) -> bool:

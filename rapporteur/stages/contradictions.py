@@ -307,14 +307,17 @@ def candidates(review: Review) -> list[Candidate]:
             pairs.append((i, j, shared))
     if not pairs:
         return []
-    needed = frozenset().union(*(bags[i] | bags[j] for i, j, _ in pairs))
+    paired = {i for p in pairs for i in p[:2]}
+    needed = frozenset().union(*(bags[i] for i in paired))
     df, n = _sentence_frequencies(review, needed, ignore)
     idf = {w: math.log((n + 1) / (df.get(w, 0) + 0.5)) for w in needed}
+    mass = {i: sum(idf[w] for w in bags[i]) for i in paired}
+    common = max(3, RARE * n)
     out = []
     for i, j, shared in pairs:
-        rare = min(df.get(w, 0) for w in shared) <= max(3, RARE * n)
+        rare = min(df.get(w, 0) for w in shared) <= common
         weight = sum(idf[w] for w in shared)
-        norm = min(sum(idf[w] for w in bags[i]), sum(idf[w] for w in bags[j]))
+        norm = min(mass[i], mass[j])
         score = weight / norm if norm else 0.0
         a, b = figs[i], figs[j]
         same_head = bool(heads[i] and heads[i] == heads[j] and a.period and a.period == b.period)
@@ -322,11 +325,11 @@ def candidates(review: Review) -> list[Candidate]:
     return out
 
 
-PAIR_WINDOW = 150
-"""How many later figures sharing a word each figure is compared with through that word. A
-pair that can be the same thing shares a rare word, whose list is short, so it is still
-found through that word; a word shared by thousands of figures in a document of many
-megabytes costs a bounded amount per figure, and time stays linear."""
+PAIR_LIMIT = 150
+"""How many later figures each figure is compared with at most. A review has a few hundred
+figures at most, so every pair that shares a word is compared; in a document of many
+megabytes the partners come through the figure's rarest words first (a pair that can be the
+same thing shares a rare word), and time stays linear."""
 
 
 def _sharing(measured: list[int], bags: list[frozenset[str]]) -> list[tuple[int, int]]:
@@ -336,12 +339,18 @@ def _sharing(measured: list[int], bags: list[frozenset[str]]) -> list[tuple[int,
     for i in measured:
         for w in bags[i]:
             by_word.setdefault(w, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in by_word.values():
-        for k, i in enumerate(members):
-            for j in members[k + 1 : k + 1 + PAIR_WINDOW]:
-                seen.add((i, j))
-    return sorted(seen)
+    place = {w: {i: k for k, i in enumerate(members)} for w, members in by_word.items()}
+    pairs: list[tuple[int, int]] = []
+    for i in measured:
+        partners: set[int] = set()
+        for w in sorted(bags[i], key=lambda w: (len(by_word[w]), w)):
+            members = by_word[w]
+            k = place[w][i]
+            partners.update(members[k + 1 : k + 1 + PAIR_LIMIT - len(partners)])
+            if len(partners) >= PAIR_LIMIT:
+                break
+        pairs.extend((i, j) for j in partners)
+    return sorted(pairs)
 
 
 def _head(f: Figure) -> str | None:

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -494,7 +495,9 @@ def clash(identifiers: frozenset[tuple[str, str]], e: Evidence) -> bool:
     return any(k in kinds for k, _ in found)
 
 
+@lru_cache(maxsize=8192)
 def _identifiers(text: str) -> frozenset[tuple[str, str]]:
+    """Cached: a sentence is checked once for every question it is a candidate for."""
     return frozenset((m.group(1).lower(), m.group(2)) for m in _IDENTIFIER.finditer(text))
 
 

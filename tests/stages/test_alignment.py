@@ -323,15 +323,16 @@ def test_alignment_a_figure_of_something_else_does_not_answer_how_many() -> None
 def test_alignment_long_input_is_read_in_windows_with_the_same_verdicts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Past MAX_SEMANTIC_SENTENCES each block of questions is matched against the sentences
-    around it; with a reach covering the whole review the verdicts are those of one pass."""
+    """Past MAX_SEMANTIC_SENTENCES the questions of each chunk of sentences are matched against
+    the sentences around it; with a reach covering the whole review the verdicts are those of
+    one pass."""
     from rapporteur.stages import alignment
 
     text = (EXAMPLES / "fictional-cmw-review.txt").read_text(encoding="utf-8")
     lexical = Settings(method="lexical")
     whole = analyze_text(text, settings=lexical)
     monkeypatch.setattr(alignment, "MAX_SEMANTIC_SENTENCES", 10)
-    monkeypatch.setattr(alignment, "WINDOW_BLOCK", 3)
+    monkeypatch.setattr(alignment, "WINDOW_CHUNK", 7)
     windowed = analyze_text(text, settings=lexical)
     assert [(q.status, q.answers) for q in windowed.questions] == [
         (q.status, q.answers) for q in whole.questions
