@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -326,10 +327,13 @@ def candidates(review: Review) -> list[Candidate]:
 
 
 PAIR_LIMIT = 150
-"""How many later figures each figure is compared with at most. A review has a few hundred
-figures at most, so every pair that shares a word is compared; in a document of many
-megabytes the partners come through the figure's rarest words first (a pair that can be the
-same thing shares a rare word), and time stays linear."""
+"""How many later figures each figure is compared with at most, reached through its rarest
+words first (a pair that can be the same thing shares a rare word)."""
+FIGURE_REACH = 450
+"""How far apart (in figures) two figures compared can be. A review has a few hundred figures
+at most, so within one review every pair that shares a word is compared; in a document of
+many megabytes (several reviews saved as one file) figures far apart are not, and time stays
+linear."""
 
 
 def _sharing(measured: list[int], bags: list[frozenset[str]]) -> list[tuple[int, int]]:
@@ -346,7 +350,8 @@ def _sharing(measured: list[int], bags: list[frozenset[str]]) -> list[tuple[int,
         for w in sorted(bags[i], key=lambda w: (len(by_word[w]), w)):
             members = by_word[w]
             k = place[w][i]
-            partners.update(members[k + 1 : k + 1 + PAIR_LIMIT - len(partners)])
+            end = min(k + 1 + PAIR_LIMIT - len(partners), bisect_right(members, i + FIGURE_REACH))
+            partners.update(members[k + 1 : end])
             if len(partners) >= PAIR_LIMIT:
                 break
         pairs.extend((i, j) for j in partners)
