@@ -257,10 +257,10 @@ class Scorer:
                         passage.extend(evidence[j].terms)
                 par_terms.append(passage)
             self.par_of = np.arange(n_par)
-        self.sent_index = _index([e.terms for e in evidence], params)
-        self.par_index = _index(par_terms, params)
-        self.sent_df = _df([e.terms for e in evidence])
-        self.par_df = _df(par_terms)
+        self.sent_index = bm25_index([e.terms for e in evidence], params.k1, params.b)
+        self.par_index = bm25_index(par_terms, params.k1, params.b)
+        self.sent_df = doc_freqs([e.terms for e in evidence])
+        self.par_df = doc_freqs(par_terms)
         self.n_sent = len(evidence)
         self.n_par = n_par
         self.term_sets = [set(e.terms) for e in evidence]
@@ -311,7 +311,7 @@ class Scorer:
         return out
 
     def idf(self, term: str) -> float:
-        return _idf(self.sent_df.get(term, 0), self.n_sent)
+        return bm25_idf(self.sent_df.get(term, 0), self.n_sent)
 
     def lexical(self, weights: dict[str, float]) -> np.ndarray:
         """Normalised lexical score of every evidence sentence for a weighted query."""
@@ -324,7 +324,7 @@ class Scorer:
             sent += w * s_vec
             par += w * p_vec
             sent_mass += w * self.idf(term)
-            par_mass += w * _idf(self.par_df.get(term, 0), self.n_par)
+            par_mass += w * bm25_idf(self.par_df.get(term, 0), self.n_par)
         if sent_mass <= 0:
             return sent
         lam = self.params.paragraph_weight
@@ -345,14 +345,16 @@ class Scorer:
         return hit
 
 
-def _index(corpus: list[list[str]], params: Params) -> bm25s.BM25:
-    index = bm25s.BM25(k1=params.k1, b=params.b, method="lucene")
+def bm25_index(corpus: list[list[str]], k1: float, b: float) -> bm25s.BM25:
+    """A BM25 (Lucene) index of term lists; shared with the tracing of recommendations."""
+    index = bm25s.BM25(k1=k1, b=b, method="lucene")
     # An empty document would break bm25s's length statistics: give it a placeholder token.
     index.index([terms or ["\x00"] for terms in corpus], show_progress=False)
     return index
 
 
-def _df(corpus: Sequence[list[str]]) -> dict[str, int]:
+def doc_freqs(corpus: Sequence[list[str]]) -> dict[str, int]:
+    """How many documents of the corpus hold each term."""
     df: dict[str, int] = {}
     for terms in corpus:
         for t in set(terms):
@@ -360,7 +362,7 @@ def _df(corpus: Sequence[list[str]]) -> dict[str, int]:
     return df
 
 
-def _idf(df: int, n: int) -> float:
+def bm25_idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 

@@ -37,19 +37,27 @@ Re-run the bench after changing the method, the thesaurus or the taxonomy.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import bm25s
 import numpy as np
 
 from ..models import Question, Recommendation, Review
 from ..settings import Settings
 from . import embeddings
-from .retrieval import _PART_SPLIT, ANAPHOR, Stop, contexts, own_text, review_stopwords
+from .retrieval import (
+    _PART_SPLIT,
+    ANAPHOR,
+    Stop,
+    bm25_idf,
+    bm25_index,
+    contexts,
+    doc_freqs,
+    own_text,
+    review_stopwords,
+)
 from .themes import load_taxonomy
 from .thesaurus import Analyzer, load, words
 
@@ -276,9 +284,9 @@ class Matrix:
         counting `part_weight`) against every recommendation's action and its context."""
         n = len(self.recs)
         both = [a + c for a, c in zip(action_docs, context_docs, strict=True)]
-        df = self.df = _df(both)
-        indexes = (_index(action_docs, p), _index(context_docs, p))
-        dfs = (_df(action_docs), _df(context_docs))
+        df = self.df = doc_freqs(both)
+        indexes = (bm25_index(action_docs, p.k1, p.b), bm25_index(context_docs, p.k1, p.b))
+        dfs = (doc_freqs(action_docs), doc_freqs(context_docs))
         cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
         def vectors(term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -296,7 +304,7 @@ class Matrix:
             mass = 0.0
             for term in sorted(weights):
                 w = weights[term]
-                mass += w * _idf(df.get(term, 0), n)
+                mass += w * bm25_idf(df.get(term, 0), n)
                 if term in df:
                     va, vc = vectors(term)
                     a += w * va
@@ -457,21 +465,3 @@ def _surfaces(text: str, analyzer: Analyzer) -> dict[str, str]:
 def _word_term(word: str) -> str | None:
     terms = load().terms(word)
     return terms[0] if len(terms) == 1 else None
-
-
-def _index(corpus: list[list[str]], p: Params) -> bm25s.BM25:
-    index = bm25s.BM25(k1=p.k1, b=p.b, method="lucene")
-    index.index([terms or ["\x00"] for terms in corpus], show_progress=False)
-    return index
-
-
-def _df(corpus: Sequence[list[str]]) -> dict[str, int]:
-    df: dict[str, int] = {}
-    for terms in corpus:
-        for t in set(terms):
-            df[t] = df.get(t, 0) + 1
-    return df
-
-
-def _idf(df: int, n: int) -> float:
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
