@@ -261,6 +261,32 @@ class Refs:
         return refs
 
 
+def proponent(review: dict[str, Any], refs: Refs) -> etree._Element | None:
+    """<docProponent>: the committee, as the preface of either kind of document names it."""
+    name = review.get("committee_name") or review.get("committee")
+    if not name:
+        return None
+    return node("docProponent", {"refersTo": f"#{refs.committee}"}, str(name))
+
+
+def session(review: dict[str, Any]) -> etree._Element | None:
+    if not review.get("session"):
+        return None
+    return node("session", {"value": str(review["session"])}, f"session {review['session']}")
+
+
+def preface_line(preface: etree._Element, parts: list[etree._Element | None]) -> None:
+    """The preface's line of facts ("Committee, session 38, ..."), when it has any."""
+    present = [part for part in parts if part is not None]
+    if not present:
+        return
+    p = add(preface, "p")
+    for i, part in enumerate(present):
+        if i:
+            present[i - 1].tail = ", "
+        p.append(part)
+
+
 def rap(tag: str) -> str:
     return f"{{{RAP_NS}}}{tag}"
 

@@ -32,8 +32,11 @@ from .akn_common import (
     frbr_uris,
     identification,
     node,
+    preface_line,
+    proponent,
     rap,
     review_number,
+    session,
     set_attrs,
     slug,
     xml_text,
@@ -77,31 +80,18 @@ def _co_preface(data: dict[str, Any], refs: Refs) -> etree._Element:
     preface = node("preface")
     long_title = add(preface, "longTitle")
     add(add(long_title, "p"), "docTitle", text=_co_title(data))
-    p = node("p")
-    parts: list[etree._Element] = []
-    if review.get("committee_name") or review.get("committee"):
-        parts.append(
-            node(
-                "docProponent",
-                {"refersTo": f"#{refs.committee}"},
-                str(review.get("committee_name") or review.get("committee")),
-            )
-        )
-    if co.symbol(data):
-        parts.append(node("docNumber", text=co.symbol(data)))
-    if review.get("session"):
-        parts.append(
-            node("session", {"value": str(review["session"])}, f"session {review['session']}")
-        )
     date, date_name = frbr_date(review)
-    if date_name == "review":
-        parts.append(node("docDate", {"date": date}, f"adopted {co.long_date(date)}"))
-    for i, part in enumerate(parts):
-        if i:
-            parts[i - 1].tail = ", "
-        p.append(part)
-    if parts:
-        preface.append(p)
+    preface_line(
+        preface,
+        [
+            proponent(review, refs),
+            node("docNumber", text=co.symbol(data)) if co.symbol(data) else None,
+            session(review),
+            node("docDate", {"date": date}, f"adopted {co.long_date(date)}")
+            if date_name == "review"
+            else None,
+        ],
+    )
     return preface
 
 

@@ -45,7 +45,10 @@ from .akn_common import (
     frbr_date,
     identification,
     node,
+    preface_line,
+    proponent,
     rap,
+    session,
     set_attrs,
     xml_text,
 )
@@ -60,32 +63,19 @@ def _preface(data: dict[str, Any], refs: Refs) -> etree._Element | None:
         long_title = add(preface, "longTitle")
         p = add(long_title, "p")
         add(p, "docTitle", text=str(title))
-    p = node("p")
-    parts: list[etree._Element] = []
-    if review.get("committee_name") or review.get("committee"):
-        parts.append(
-            node(
-                "docProponent",
-                {"refersTo": f"#{refs.committee}"},
-                str(review.get("committee_name") or review.get("committee")),
-            )
-        )
-    if review.get("session"):
-        parts.append(
-            node("session", {"value": str(review["session"])}, f"session {review['session']}")
-        )
     report = review.get("report") or {}
-    if report.get("description") or report.get("symbol"):
-        parts.append(node("docNumber", text=digest.report_text(data)))
     date, date_name = frbr_date(review)
-    if date_name == "review":
-        parts.append(node("docDate", {"date": date}, date))
-    for i, part in enumerate(parts):
-        if i:
-            parts[i - 1].tail = ", "
-        p.append(part)
-    if parts:
-        preface.append(p)
+    preface_line(
+        preface,
+        [
+            proponent(review, refs),
+            session(review),
+            node("docNumber", text=digest.report_text(data))
+            if report.get("description") or report.get("symbol")
+            else None,
+            node("docDate", {"date": date}, date) if date_name == "review" else None,
+        ],
+    )
     return preface if len(preface) else None
 
 
