@@ -367,6 +367,33 @@ _review_filters = [
     click.option("--year", default=None, help="A year or a range: 2019, 2015-2020, 2015-, -2010."),
     click.option("--session", type=click.IntRange(min=1), default=None, help="Session number."),
 ]
+SORT_COLUMNS = [
+    "year",
+    "committee",
+    "state",
+    "session",
+    "date",
+    "questions",
+    "unanswered",
+    "added",
+    "id",
+]
+
+
+def _sort_options(help: str) -> list[Callable[[F], F]]:
+    """--sort and --reverse, as `list` and `library` take them."""
+    return [
+        click.option(
+            "--sort",
+            type=click.Choice(SORT_COLUMNS),
+            default="year",
+            show_default=True,
+            help=help,
+        ),
+        click.option("--reverse", is_flag=True, help="Reverse the sort order."),
+    ]
+
+
 _page_options = [
     click.option("--limit", type=click.IntRange(1, 1000), default=None, help="Rows to show."),
     click.option("--offset", type=click.IntRange(min=0), default=0, help="Rows to skip."),
@@ -481,16 +508,7 @@ def ingest(
 @main.command("list")
 @_db_option
 @_with(_review_filters)
-@click.option(
-    "--sort",
-    type=click.Choice(
-        ["year", "committee", "state", "session", "date", "questions", "unanswered", "added", "id"]
-    ),
-    default="year",
-    show_default=True,
-    help="Column to sort by (years, dates and counts: largest first).",
-)
-@click.option("--reverse", is_flag=True, help="Reverse the sort order.")
+@_with(_sort_options("Column to sort by (years, dates and counts: largest first)."))
 @_with(_page_options)
 @_format_option
 def list_command(
@@ -647,16 +665,7 @@ def search(
 @main.command("library")
 @_db_option
 @_with(_review_filters)
-@click.option(
-    "--sort",
-    type=click.Choice(
-        ["year", "committee", "state", "session", "date", "questions", "unanswered", "added", "id"]
-    ),
-    default="year",
-    show_default=True,
-    help="Order of the reviews (years, dates and counts: largest first).",
-)
-@click.option("--reverse", is_flag=True, help="Reverse the sort order.")
+@_with(_sort_options("Order of the reviews (years, dates and counts: largest first)."))
 @_with(_page_options)
 @_format_option
 def library_command(
