@@ -10,7 +10,7 @@ missing (a review stored before recommendations were read): the helpers return e
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -284,12 +284,14 @@ def view(
     data: dict[str, Any],
     theme_labels: dict[str, str] | None = None,
     question_href: Callable[[str], str | None] | None = None,
+    asked: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Plain values for the brief and the web review page: the follow-up items first, the
     repeated ones, every recommendation by subject and heading, and the due dates.
 
     `question_href(qid)` gives the link of a linked question of the dialogue (None: the id
-    is shown without a link)."""
+    is shown without a link); `asked` gives its text and status when known (the library's
+    links), so a reader sees what was asked rather than an id."""
     labels = theme_labels or {}
     recs = recommendations(data)
     review = data.get("review") or {}
@@ -318,7 +320,12 @@ def view(
             "all_articles": articles_text(r.get("articles")),
             "themes": [labels.get(str(t), str(t)) for t in r.get("themes") or []],
             "questions": [
-                {"id": str(q), "href": question_href(str(q)) if question_href else None}
+                {
+                    "id": str(q),
+                    "href": question_href(str(q)) if question_href else None,
+                    "text": str((asked or {}).get(str(q), {}).get("text") or ""),
+                    "status": str((asked or {}).get(str(q), {}).get("status") or ""),
+                }
                 for q in r.get("questions") or []
             ],
         }

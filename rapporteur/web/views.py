@@ -125,9 +125,14 @@ def _review_page(request: Request, review_id: str) -> Response:
     notice = next((NOTICES[k] for k in NOTICES if k in request.query_params), None)
     store = request.app.state.library.store()
     dialogue_id = None
+    asked: dict[str, Mapping[str, Any]] = {}
     if stored.summary.kind == "concluding_observations":
         dialogue_id = library.dialogue_of(stored.summary.id, store)
-    context = review_context(stored.summary, stored.data, labels, dialogue_id)
+        _, recs = library.review_recommendations(stored.summary.id, store)
+        asked = {
+            str(q["qid"]): q for r in recs for q in r.questions if q["dialogue_id"] == dialogue_id
+        }
+    context = review_context(stored.summary, stored.data, labels, dialogue_id, asked)
     group = library.review_of(stored.summary.id, store)
     others = [d for d in group.documents if d.id != stored.summary.id]
     return render(
@@ -308,6 +313,7 @@ def review_context(
     data: Mapping[str, Any],
     labels: Mapping[str, str] | None = None,
     dialogue_id: str | None = None,
+    asked: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Arrange a stored review for the template: rounds of questions with their answers and
     how sure the tool is of each status (`sure`), figures with their contradictions, chart
@@ -320,7 +326,7 @@ def review_context(
         def question_href(qid: str) -> str | None:
             return f"/reviews/{dialogue_id}#q-{qid}" if dialogue_id else None
 
-        concluding = recommendations.view(dict(data), dict(labels), question_href)
+        concluding = recommendations.view(dict(data), dict(labels), question_href, asked)
     questions = list(data.get("questions") or [])
     paragraphs = list(data.get("paragraphs") or [])
     starts, ends = _anchor_lines(paragraphs)

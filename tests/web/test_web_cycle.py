@@ -163,3 +163,6 @@ def test_review_page_links_questions_documents_and_state(client: Client, db: Pat
     question = re.search(rf'href="/reviews/{dialogue}#(q-[^"]+)"', page)
     assert question is not None
     assert f'id="{question.group(1)}"' in client.get(f"/reviews/{dialogue}").text
+    # What was asked is shown, with the status of its answer, not only the question's id.
+    traced = page[question.start() : page.index("</li>", question.start())]
+    assert re.search(r"[a-z]{3,} [a-z]{3,}", _text(traced)) and "badge status-" in traced

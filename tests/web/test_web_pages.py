@@ -274,6 +274,16 @@ def test_review_context_links_questions_to_the_dialogue_review() -> None:
     context = review_context(None, data, {}, dialogue_id=REVIEW_ID)
     first = context["concluding"]["subjects"][0]["groups"][0]["recs"][0]
     assert first["questions"] == [
-        {"id": "q003-cccccc", "href": f"/reviews/{REVIEW_ID}#q-q003-cccccc"}
+        {
+            "id": "q003-cccccc",
+            "href": f"/reviews/{REVIEW_ID}#q-q003-cccccc",
+            "text": "",
+            "status": "",
+        }
     ]
+    asked = {"q003-cccccc": {"text": "Was the <b>Act</b> amended?", "status": "partial"}}
+    shown = review_context(None, data, {}, dialogue_id=REVIEW_ID, asked=asked)
+    first = shown["concluding"]["subjects"][0]["groups"][0]["recs"][0]
+    assert first["questions"][0]["text"] == "Was the <b>Act</b> amended?"
+    assert first["questions"][0]["status"] == "partial"
     assert review_context(None, REVIEW, {})["concluding"] is None
