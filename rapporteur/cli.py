@@ -609,6 +609,13 @@ def show(review: str, db: Path | None, fmt: str) -> None:
     default=None,
     help="Only recommendations repeated (yes) or not (no) from the previous cycle.",
 )
+@click.option(
+    "--to-check",
+    type=click.Choice(["yes", "no"]),
+    default=None,
+    help="Only questions whose status the tool is not sure of (yes: check before quoting) "
+    "or is sure of (no).",
+)
 @_with(_page_options)
 @_format_option
 def search(
@@ -624,6 +631,7 @@ def search(
     theme: str | None,
     follow_up: str | None,
     repeated: str | None,
+    to_check: str | None,
     limit: int | None,
     offset: int,
     fmt: str,
@@ -648,6 +656,7 @@ def search(
         theme=theme,
         follow_up=follow_up,
         repeated=repeated,
+        to_check=to_check,
     )
     result = library.search(
         " ".join(query), db, filters=filters, limit=limit or 20, offset=offset, facets=fmt == "json"

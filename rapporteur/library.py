@@ -173,6 +173,7 @@ def make_filters(
     theme: str | None = None,
     follow_up: bool | str | None = None,
     repeated: bool | str | None = None,
+    to_check: bool | str | None = None,
 ) -> Filters:
     """Validate user-given filter values into a `Filters` record (InvalidQuery if wrong)."""
     if side and side not in SIDES:
@@ -204,6 +205,7 @@ def make_filters(
         theme=theme.strip() if theme and theme.strip() else None,
         follow_up=_yes_no("follow-up", follow_up),
         repeated=_yes_no("repeated", repeated),
+        to_check=_yes_no("to-check", to_check),
     )
 
 

@@ -190,6 +190,14 @@ def test_cli_search(runner: CliRunner, db: Path) -> None:
     }
     none = runner.invoke(cli.main, ["search", "zebra", "--db", str(db)])
     assert none.output == "No matches for 'zebra'.\n"
+    every = json.loads(
+        runner.invoke(cli.main, ["search", "What", "--db", str(db), "--format", "json"]).output
+    )
+    for flag, value in (("yes", True), ("no", False)):
+        args = ["search", "What", "--db", str(db), "--to-check", flag, "--format", "json"]
+        found = json.loads(runner.invoke(cli.main, args).output)
+        assert found["total"] == every["facets"]["to_check"].get(flag, 0)
+        assert {(h["kind"], h["needs_check"]) for h in found["hits"]} <= {("question", value)}
 
 
 def test_cli_search_rejects_empty_queries(runner: CliRunner, db: Path) -> None:

@@ -92,6 +92,9 @@ class Filters:
     """Only recommendations in (True) or not in (False) the follow-up procedure."""
     repeated: bool | None = None
     """Only recommendations repeated (True) or not (False) from the previous cycle."""
+    to_check: bool | None = None
+    """Only questions whose status the tool is not sure of (True: a person should check it
+    before quoting it) or is sure of (False)."""
 
 
 NO_FILTERS = Filters()

@@ -5,8 +5,8 @@ recommendation) on its FTS5 table alone: side, status and review are read from t
 (`schema.row_id`), so matching, filtering, ranking and counting never look up a content row.
 Summary records also stored joined into one review (`reviews.superseded`, their review seqs
 given as `hidden`) are left out: their passages are found in the joined review. The filters
-and facets only recommendations (and questions, for themes) have (theme, follow-up,
-repeated) read their content table: a library holds few of them.
+and facets only recommendations and questions have (theme, follow-up, repeated, to check)
+read their content table: a library holds few of them.
 - The page of hits: the best `offset + limit` of each kind by BM25, merged; snippets and
   details are fetched for the hits shown only.
 - Facets and the total: one GROUP BY on the row id's high bits per kind.
@@ -40,6 +40,7 @@ FACETS = (
     "theme",
     "follow_up",
     "repeated",
+    "to_check",
 )
 THEMED = ("question", "recommendation")
 """Kinds whose rows carry themes."""
@@ -137,7 +138,11 @@ def _kind_where(
     if filters.theme:
         where.append(f"{fts}.rowid IN (SELECT id FROM {table} WHERE ' ' || themes || ' ' LIKE ?)")
         args.append(f"% {filters.theme} %")
-    for column, wanted in (("follow_up", filters.follow_up), ("repeated", filters.repeated)):
+    for column, wanted in (
+        ("follow_up", filters.follow_up),
+        ("repeated", filters.repeated),
+        ("needs_check", filters.to_check),
+    ):
         if wanted is not None:
             where.append(f"{fts}.rowid IN (SELECT id FROM {table} WHERE {column} = ?)")
             args.append(int(wanted))
@@ -159,6 +164,8 @@ def _kinds(filters: Filters) -> tuple[str, ...]:
         kinds = tuple(k for k in kinds if k in THEMED)
     if filters.follow_up is not None or filters.repeated is not None:
         kinds = tuple(k for k in kinds if k == "recommendation")
+    if filters.to_check is not None:
+        kinds = tuple(k for k in kinds if k == "question")
     return kinds
 
 
@@ -235,6 +242,8 @@ def facets(
                     counts[str(value)] = counts.get(str(value), 0) + n
     if "recommendation" in _kinds(filters):
         _recommendation_facets(conn, match, filters, out, hidden)
+    if "question" in _kinds(filters):
+        _check_facet(conn, match, filters, out, hidden)
     ordered = {
         facet: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         for facet, counts in out.items()
@@ -263,6 +272,27 @@ def _recommendation_facets(
         for facet, flag in (("follow_up", follow_up), ("repeated", repeated)):
             value = "yes" if flag else "no"
             out[facet][value] = out[facet].get(value, 0) + 1
+
+
+def _check_facet(
+    conn: sqlite3.Connection,
+    match: str,
+    filters: Filters,
+    out: dict[str, dict[str, int]],
+    hidden: Sequence[int] = (),
+) -> None:
+    """How many matching questions the tool is sure of ("no") and not sure of ("yes")."""
+    where, args = _kind_where("questions_fts", match, filters, hidden)
+    rows = conn.execute(
+        "SELECT t.needs_check, count(*) FROM questions_fts "
+        "JOIN questions t ON t.id = questions_fts.rowid "
+        f"WHERE {where} GROUP BY 1",
+        args,
+    )
+    for needs_check, n in rows:
+        if needs_check is not None:
+            value = "yes" if needs_check else "no"
+            out["to_check"][value] = out["to_check"].get(value, 0) + n
 
 
 _DETAIL = {

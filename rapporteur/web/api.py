@@ -102,6 +102,10 @@ def search(
     repeated: Annotated[
         YesNo | None, Query(description="Recommendations repeated from the previous cycle.")
     ] = None,
+    to_check: Annotated[
+        YesNo | None,
+        Query(description="Questions whose status the tool is not sure of (yes) or is (no)."),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
     facets: bool = True,
@@ -119,6 +123,7 @@ def search(
         theme=theme,
         follow_up=follow_up,
         repeated=repeated,
+        to_check=to_check,
     )
     result = library.search(
         q,

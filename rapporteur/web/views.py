@@ -200,10 +200,16 @@ def search_page(
     theme: str | None = None,
     follow_up: str | None = None,
     repeated: str | None = None,
+    to_check: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> Response:
     def build() -> Response:
-        extra = {"theme": theme, "follow_up": follow_up, "repeated": repeated}
+        extra = {
+            "theme": theme,
+            "follow_up": follow_up,
+            "repeated": repeated,
+            "to_check": to_check,
+        }
         return _search_page(
             request, q, committee, country, year, session, side, status, kind, page, extra
         )
@@ -224,7 +230,8 @@ def _search_page(
     page: int,
     extra: Mapping[str, str | None] | None = None,
 ) -> Response:
-    """`extra`: the recommendation filters (theme, follow_up, repeated: "yes"/"no")."""
+    """`extra`: the filters of recommendations and questions (theme; follow_up, repeated,
+    to_check: "yes"/"no")."""
     extra = {k: v or None for k, v in (extra or {}).items()}
     params = _params(request)
     context: dict[str, Any] = {
@@ -246,6 +253,7 @@ def _search_page(
             "theme": extra.get("theme") or "",
             "follow_up": extra.get("follow_up") or "",
             "repeated": extra.get("repeated") or "",
+            "to_check": extra.get("to_check") or "",
         },
         "theme_labels": theme_labels(request.app.state.settings.taxonomy),
     }
@@ -261,6 +269,7 @@ def _search_page(
             theme=extra.get("theme"),
             follow_up=extra.get("follow_up"),
             repeated=extra.get("repeated"),
+            to_check=extra.get("to_check"),
         )
         store = request.app.state.library.store()
         context["country_names"] = {value: name for value, name, _ in store.values()["country"]}

@@ -125,6 +125,7 @@ def test_api_search_exact(client: Client) -> None:
             "theme": {},
             "follow_up": {},
             "repeated": {},
+            "to_check": {},
         },
     }
 
@@ -369,6 +370,26 @@ def test_api_search_question_hits_say_whether_to_check(client: Client, db: Path)
     assert hits[REVIEW_ID]["needs_check"] is True  # stored without the field: to check
     others = client.get("/api/search?q=remittances&kind=answer&kind=paragraph").json()
     assert {h["needs_check"] for h in others["hits"]} == {None}
+
+
+def test_api_search_filters_and_counts_questions_to_check(client: Client, db: Path) -> None:
+    """`to_check=yes` keeps the questions whose status the tool is not sure of; the facet
+    counts both, and the search page offers it."""
+    with Store(db) as store:
+        store.put(checked_review())
+    body = client.get("/api/search?q=cost&kind=question").json()
+    to_check = [h for h in body["hits"] if h["needs_check"]]
+    sure = [h for h in body["hits"] if h["needs_check"] is False]
+    assert to_check and sure
+    assert body["facets"]["to_check"] == {"yes": len(to_check), "no": len(sure)}
+    only = client.get("/api/search?q=cost&to_check=yes").json()
+    assert {h["kind"] for h in only["hits"]} == {"question"}
+    assert all(h["needs_check"] for h in only["hits"]) and only["total"] == len(to_check)
+    none = client.get("/api/search?q=cost&to_check=no").json()
+    assert none["total"] == len(sure) and not any(h["needs_check"] for h in none["hits"])
+    page = client.get("/search?q=cost").text
+    assert "Question status to check" in page and "to_check=yes" in page
+    assert client.get("/api/search?q=cost&to_check=maybe").status_code == 422
 
 
 def test_api_review_keeps_confidence_and_needs_check(client: Client, db: Path) -> None:
