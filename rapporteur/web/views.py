@@ -132,7 +132,8 @@ def _review_page(request: Request, review_id: str) -> Response:
         asked = {
             str(q["qid"]): q for r in recs for q in r.questions if q["dialogue_id"] == dialogue_id
         }
-    context = review_context(stored.summary, stored.data, labels, dialogue_id, asked)
+    query = {k: v for k, v in request.query_params.items() if k in FILTERS}
+    context = review_context(stored.summary, stored.data, labels, dialogue_id, asked, query)
     group = library.review_of(stored.summary.id, store)
     others = [d for d in group.documents if d.id != stored.summary.id]
     return render(
@@ -317,17 +318,98 @@ def theme_labels(taxonomy: Any = None) -> dict[str, str]:
         return {}
 
 
+FILTERS = ("status", "asker", "theme", "round", "check")  # the review page's query filters
+CHECKS = {"sure": "sure", "to-check": "to check"}
+EXPERT = "Committee Expert"  # how a question without a named asker is shown
+
+
+def _asker(question: Mapping[str, Any]) -> str:
+    return str(question.get("asker") or EXPERT)
+
+
+def _round(question: Mapping[str, Any]) -> int:
+    value = question.get("round")
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
+
+
+def question_filters(
+    questions: list[Mapping[str, Any]],
+    query: Mapping[str, str] | None,
+    labels: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The review page's filters: the choices present in the review, the values of `query`
+    that are among them (`selected`), a notice for each that is not (ignored, never an
+    error), a test `matches(question)` and a plain-words description of the filter."""
+    labels = labels or {}
+    askers = list(dict.fromkeys(_asker(q) for q in questions))
+    themes = sorted(
+        {str(t) for q in questions for t in q.get("themes") or []},
+        key=lambda t: (labels.get(t, t).lower(), t),
+    )
+    rounds = sorted({_round(q) for q in questions})
+    choices: dict[str, list[tuple[str, str]]] = {
+        "status": [(s, s) for s in STATUSES],
+        "asker": [(a, a) for a in askers],
+        "theme": [(t, labels.get(t, t)) for t in themes],
+        "round": [(str(n), f"round {n}") for n in rounds],
+        "check": list(CHECKS.items()),
+    }
+    selected: dict[str, str] = {}
+    notices: list[str] = []
+    for key in FILTERS:
+        value = (query or {}).get(key, "").strip()
+        if not value:
+            continue
+        if key == "round" and value.isdigit():
+            value = str(int(value))
+        if value in {v for v, _ in choices[key]}:
+            selected[key] = value
+        else:
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            notices.append(f"The {key} filter “{shown}” is not among this review's; ignored.")
+
+    def matches(q: Mapping[str, Any]) -> bool:
+        facets = {
+            "status": str(q.get("status")),
+            "asker": _asker(q),
+            "round": str(_round(q)),
+            "check": "to-check" if certainty.needs_check(q) else "sure",
+        }
+        themes = {str(t) for t in q.get("themes") or []}
+        return all(
+            value in themes if key == "theme" else facets[key] == value
+            for key, value in selected.items()
+        )
+
+    names = dict(choices["theme"])
+    words = [
+        f"theme {names[v]}" if k == "theme" else dict(choices[k])[v] for k, v in selected.items()
+    ]
+    return {
+        "choices": choices,
+        "selected": selected,
+        "notices": notices,
+        "matches": matches,
+        "description": ", ".join(words),
+    }
+
+
 def review_context(
     summary: Any,
     data: Mapping[str, Any],
     labels: Mapping[str, str] | None = None,
     dialogue_id: str | None = None,
     asked: Mapping[str, Mapping[str, Any]] | None = None,
+    query: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Arrange a stored review for the template: rounds of questions with their answers and
     how sure the tool is of each status (`sure`), figures with their contradictions, chart
     rows (themes by label). Concluding observations get `concluding`: their recommendations
-    by subject; a linked question points into the dialogue's review `dialogue_id` when known."""
+    by subject; a linked question points into the dialogue's review `dialogue_id` when known.
+
+    `query` filters the dialogue's questions (`FILTERS`, see `question_filters`): a round
+    keeps only its matching questions and says how many (`shown`); the counts, charts and
+    everything else describe the whole review."""
     labels = labels or {}
     concluding = None
     if recommendations.is_concluding_observations(dict(data)):
@@ -345,11 +427,18 @@ def review_context(
         i = bisect_right(starts, line) - 1
         return f"L{line}" if i >= 0 and line <= ends[i] else f"L{starts[i] if i >= 0 else line}"
 
+    filters = question_filters(questions, query, labels)
     rounds: list[dict[str, Any]] = []
+    shown = 0
     for q in questions:
         number = q.get("round") or 1
         if not rounds or rounds[-1]["number"] != number:
-            rounds.append({"number": number, "groups": []})
+            rounds.append({"number": number, "groups": [], "shown": 0, "total": 0})
+        rounds[-1]["total"] += 1
+        if not filters["matches"](q):
+            continue
+        rounds[-1]["shown"] += 1
+        shown += 1
         groups = rounds[-1]["groups"]
         if not groups or groups[-1]["asker"] != q.get("asker"):
             groups.append({"asker": q.get("asker"), "questions": []})
@@ -383,6 +472,8 @@ def review_context(
         "participants": data.get("participants") or [],
         "rounds": rounds,
         "questions": questions,
+        "filters": filters,
+        "shown": shown,
         "status_rows": [(s.capitalize(), counts[s], s) for s in STATUSES],
         "to_check": certainty.count_to_check(questions),
         "sure": certainty.of,
