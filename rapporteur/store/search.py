@@ -240,10 +240,12 @@ def facets(
                 if value is not None:
                     counts = out[facet]
                     counts[str(value)] = counts.get(str(value), 0) + n
-    if "recommendation" in _kinds(filters):
-        _recommendation_facets(conn, match, filters, out, hidden)
-    if "question" in _kinds(filters):
-        _check_facet(conn, match, filters, out, hidden)
+    kinds = _kinds(filters)
+    if "recommendation" in kinds:
+        flags = {"follow_up": "follow_up", "repeated": "repeated"}
+        _content_facets(conn, "recommendation", flags, match, filters, out, hidden)
+    if "question" in kinds:
+        _content_facets(conn, "question", {"to_check": "needs_check"}, match, filters, out, hidden)
     ordered = {
         facet: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         for facet, counts in out.items()
@@ -251,48 +253,34 @@ def facets(
     return ordered, grand
 
 
-def _recommendation_facets(
+def _content_facets(
     conn: sqlite3.Connection,
+    kind: str,
+    flags: dict[str, str],
     match: str,
     filters: Filters,
     out: dict[str, dict[str, int]],
     hidden: Sequence[int] = (),
 ) -> None:
-    """Theme, follow-up and repeated counts over the matching recommendations."""
-    where, args = _kind_where("recommendations_fts", match, filters, hidden)
+    """Yes/no counts of the content table's `flags` (facet -> column; NULL is not counted)
+    over the matching rows of one kind, and its themes when it has any."""
+    fts = SEARCH_KINDS[kind][0] + "_fts"
+    table = fts[: -len("_fts")]
+    columns = [*flags.values(), *(["themes"] if kind == "recommendation" else [])]
+    where, args = _kind_where(fts, match, filters, hidden)
     rows = conn.execute(
-        "SELECT t.themes, t.follow_up, t.repeated FROM recommendations_fts "
-        "JOIN recommendations t ON t.id = recommendations_fts.rowid "
-        f"WHERE {where}",
+        f"SELECT {', '.join('t.' + c for c in columns)} FROM {fts} "
+        f"JOIN {table} t ON t.id = {fts}.rowid WHERE {where}",
         args,
     )
-    for themes, follow_up, repeated in rows:
-        for theme in (themes or "").split():
-            out["theme"][theme] = out["theme"].get(theme, 0) + 1
-        for facet, flag in (("follow_up", follow_up), ("repeated", repeated)):
-            value = "yes" if flag else "no"
-            out[facet][value] = out[facet].get(value, 0) + 1
-
-
-def _check_facet(
-    conn: sqlite3.Connection,
-    match: str,
-    filters: Filters,
-    out: dict[str, dict[str, int]],
-    hidden: Sequence[int] = (),
-) -> None:
-    """How many matching questions the tool is sure of ("no") and not sure of ("yes")."""
-    where, args = _kind_where("questions_fts", match, filters, hidden)
-    rows = conn.execute(
-        "SELECT t.needs_check, count(*) FROM questions_fts "
-        "JOIN questions t ON t.id = questions_fts.rowid "
-        f"WHERE {where} GROUP BY 1",
-        args,
-    )
-    for needs_check, n in rows:
-        if needs_check is not None:
-            value = "yes" if needs_check else "no"
-            out["to_check"][value] = out["to_check"].get(value, 0) + n
+    for row in rows:
+        for facet, flag in zip(flags, row, strict=False):
+            if flag is not None:
+                value = "yes" if flag else "no"
+                out[facet][value] = out[facet].get(value, 0) + 1
+        if len(row) > len(flags):
+            for theme in (row[-1] or "").split():
+                out["theme"][theme] = out["theme"].get(theme, 0) + 1
 
 
 _DETAIL = {
