@@ -19,6 +19,7 @@ import re
 from types import MappingProxyType
 
 from .base import Genre, MeetingHeader, Sectioning
+from .meeting_summary import SUMMARY_KINDS
 from .page import DATE_LINE, Frame, document_symbol, is_closing_note
 from .record_cues import find_led_by, find_speaker, strip_number
 
@@ -89,19 +90,8 @@ _HELD = re.compile(
 _CHAIR_HEAD = re.compile(r"^\s*(?:Acting )?(?:Chair|Chairperson|President)\s*:\s*(?P<who>.+?)\s*$")
 
 # Front matter, the agenda item, the dialogue and the notes around it.
-RECORD_KINDS = frozenset(
-    {
-        "chrome",
-        "lead",
-        "report",
-        "presentation",
-        "questions",
-        "responses",
-        "concluding",
-        "boilerplate",
-        "other",
-    }
-)
+RECORD_KINDS = SUMMARY_KINDS
+"""A record has the parts of a meeting summary, told apart by who speaks."""
 RECORD_SIDES = MappingProxyType(
     {
         "questions": "committee",
