@@ -16,7 +16,9 @@
     ├── StoreError             the library database
     │   ├── ReviewNotFound     no review with that id
     │   ├── AmbiguousReview    an id prefix that matches several reviews
-    │   └── SchemaTooNew       a library written by a newer rapporteur
+    │   ├── SchemaTooNew       a library written by a newer rapporteur
+    │   ├── QuestionNotFound   no question with that id in the review
+    │   └── DecisionConflict   someone else decided the question since it was shown
     ├── InvalidQuery           a search or filter the library cannot run
     ├── CrossSiteRequest       a web form posted from another site (refused)
     └── ExportError            an output that cannot be written
@@ -132,6 +134,18 @@ class AmbiguousReview(StoreError):
 
 class SchemaTooNew(StoreError):
     code = "schema_too_new"
+    status = 409
+
+
+class QuestionNotFound(StoreError):
+    code = "question_not_found"
+    status = 404
+
+
+class DecisionConflict(StoreError):
+    """Two people saved a decision on the same question: the second save is refused."""
+
+    code = "decision_conflict"
     status = 409
 
 

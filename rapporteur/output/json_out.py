@@ -149,6 +149,7 @@ def to_dict(review: Review) -> dict[str, Any]:
                 "status_reason": q.status_reason,
                 "confidence": None if q.confidence is None else round(q.confidence, 3),
                 "needs_check": q.needs_check,
+                "status_source": "machine",
                 "answers": [
                     {"line": a.line, "text": a.text, "score": round(a.score, 4)} for a in q.answers
                 ],

@@ -9,7 +9,8 @@ the grouping of documents into reviews (`grouping.py`) and the links of the revi
 One module per job: `connection` (opening, WAL, migrations, the one place where sqlite3
 errors become sentences), `reads`, `writes` (one review per transaction), `cycle` (reviews
 as groups of documents, a State's reviews, recommendations and their links), `search` (FTS5
-queries), `write` (rows derived from one review@1 object). `Store` is all of them.
+queries), `write` (rows derived from one review@1 object), `decisions` and `deciding`
+(people's decisions on statuses, applied in `put`). `Store` is all of them.
 
 Guarantees:
 - All rows of one review are written in one transaction (`BEGIN IMMEDIATE ... COMMIT`) in
@@ -26,7 +27,9 @@ Guarantees:
 
 from __future__ import annotations
 
-from .cycle import CO, DIALOGUE_KINDS, Cycle
+from .cycle import CO, DIALOGUE_KINDS
+from .deciding import Deciding
+from .decisions import STATUSES, Decision
 from .reads import DESCENDING_FIRST, SORTS
 from .records import (
     NO_FILTERS,
@@ -56,6 +59,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "SEARCH_KINDS",
     "SORTS",
+    "STATUSES",
+    "Decision",
     "Filters",
     "GroupPage",
     "ReviewGroup",
@@ -73,9 +78,9 @@ __all__ = [
 ]
 
 
-class Store(Cycle):
-    """An open library: `Connection` + `Reads` + `Writes` + `Cycle`. Use it as a context
-    manager, or call `close()`; it must stay in the thread that opened it."""
+class Store(Deciding):
+    """An open library: `Connection` + `Reads` + `Writes` + `Cycle` + `Deciding`. Use it as
+    a context manager, or call `close()`; it must stay in the thread that opened it."""
 
     def __enter__(self) -> Store:
         return self

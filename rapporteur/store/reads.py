@@ -246,8 +246,8 @@ class Reads(Connection):
         if self._generation is None or self._generation[0] != stamp:
             with self._translate():
                 row = self.conn.execute(
-                    "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), '') "
-                    "FROM reviews"
+                    "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), ''), "
+                    "(SELECT coalesce(max(id), 0) FROM decisions) FROM reviews"
                 ).fetchone()
             self._generation = (stamp, ":".join(map(str, row)))
         return self._generation[1]

@@ -308,6 +308,48 @@ V4: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     "UPDATE reviews SET linked = 0",  # links and joins are recomputed by the next ingest
 )
 
+V5: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    # A person's decision on a question's status. Not a child of `reviews`: re-analysing or
+    # removing a review never deletes a decision (they are applied again when the same or a
+    # changed edition of the document is stored; `store/decisions.py`).
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,           -- also the version a web form saw (version check)
+        sha256 TEXT NOT NULL,             -- of the document the person read
+        origin TEXT,                      -- path or URL: a changed edition of it inherits
+        symbol TEXT,                      -- UN symbol: likewise
+        kind TEXT,                        -- document kind
+        anchor TEXT NOT NULL,             -- the question's normalised text and occurrence
+        qid TEXT NOT NULL,                -- the question's id when decided (ids may shift)
+        question TEXT NOT NULL,           -- its text, for a decision no question matches now
+        status TEXT NOT NULL CHECK (status IN ('answered', 'partial', 'unanswered')),
+        evidence TEXT,                    -- JSON [{line, text}]; NULL: the tool's passages
+        note TEXT,
+        author TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        machine_status TEXT,              -- the tool's verdict the person saw
+        machine_confidence REAL,
+        machine_answers TEXT NOT NULL     -- JSON, the tool's passages the person saw
+    )""",
+    "CREATE INDEX decisions_document ON decisions(sha256, anchor)",
+    "CREATE INDEX decisions_origin ON decisions(origin)",
+    "CREATE INDEX decisions_symbol ON decisions(symbol)",
+    # checked: 1 when a person decided the question's status (search facet "checked").
+    "ALTER TABLE questions ADD COLUMN checked INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE reviews ADD COLUMN n_checked INTEGER NOT NULL DEFAULT 0",
+    """CREATE TABLE users (                 -- who may write when the server is shared
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        password TEXT NOT NULL,           -- argon2id hash (argon2-cffi), never the password
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sessions (              -- web logins
+        token TEXT PRIMARY KEY,           -- SHA-256 of the cookie's value, never the value
+        name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,               -- the session's anti-forgery token for forms
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    )""",
+)
+
 Migration = tuple[str | Callable[[sqlite3.Connection], None], ...]
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)

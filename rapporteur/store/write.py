@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from . import decisions
 from .schema import row_id
 
 _STATUS_RANK = {"answered": 0, "partial": 1, "unanswered": 2}
@@ -79,6 +80,7 @@ def insert_review(
         "n_figures": len(figures),
         "n_contradictions": len(inconsistencies),
         "n_commitments": len(commitments),
+        "n_checked": decisions.checked(questions),
         "added_at": added_at,
         "updated_at": now(),
         "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
@@ -179,8 +181,8 @@ def _insert_dialogue(
         question_row = row_id(seq, "committee", q.get("status"), n)
         conn.execute(
             "INSERT INTO questions (id, review_id, qid, line, round, kind, asker, participant, "
-            "side, status, needs_check, themes, text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?)",
+            "side, status, needs_check, checked, themes, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?, ?)",
             (
                 question_row,
                 review_id,
@@ -192,6 +194,7 @@ def _insert_dialogue(
                 q.get("participant"),
                 q.get("status"),
                 int(q.get("needs_check") is not False),
+                int(q.get("status_source") == "person"),
                 " ".join(q.get("themes") or []),
                 q["text"],
             ),
@@ -230,6 +233,37 @@ def _insert_dialogue(
         "INSERT OR IGNORE INTO question_answers (question_id, answer_id, rank, score) "
         "VALUES (?, ?, ?, ?)",
         [(qrow, answer_rows[key], rank, score) for qrow, key, rank, score in links],
+    )
+
+
+def replace_dialogue(
+    conn: sqlite3.Connection, review_id: str, seq: int, data: Mapping[str, Any]
+) -> None:
+    """Rewrite a stored review's questions and answer passages (a person decided a status):
+    their row ids carry the status, so the rows are replaced, not updated; the counts and
+    the stored object follow. Everything else about the review stays as it is."""
+    conn.execute(
+        "DELETE FROM question_answers WHERE question_id IN "
+        "(SELECT id FROM questions WHERE review_id = ?)",
+        (review_id,),
+    )
+    conn.execute("DELETE FROM questions WHERE review_id = ?", (review_id,))
+    conn.execute("DELETE FROM answers WHERE review_id = ?", (review_id,))
+    questions = data.get("questions") or []
+    _insert_dialogue(conn, review_id, seq, questions)
+    counts = status_counts(questions)
+    conn.execute(
+        "UPDATE reviews SET n_answered = ?, n_partial = ?, n_unanswered = ?, n_checked = ?, "
+        "updated_at = ?, data = ? WHERE id = ?",
+        (
+            counts["answered"],
+            counts["partial"],
+            counts["unanswered"],
+            decisions.checked(questions),
+            now(),
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+            review_id,
+        ),
     )
 
 

@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from . import write
+from . import decisions, write
 from .grouping import forgot, regroup
 from .reads import Reads
 from .schema import SEARCH_KINDS
@@ -44,9 +44,12 @@ class Writes(Reads):
     def put(self, data: Mapping[str, Any], source: bytes | None = None) -> tuple[str, str]:
         """Store one review@1 object (and its original bytes); return (outcome, review id)
         where outcome is 'added' or 'updated'. One transaction: all rows or none, the
-        review grouping included; the links of its review are marked to be recomputed."""
+        review grouping included; the links of its review are marked to be recomputed.
+        People's decisions on its questions (this edition's or an earlier one's) are applied
+        here, the one place they are, so that re-analysis keeps every one."""
         sha = data["document"]["sha256"]
         with self.transaction() as conn:
+            data = decisions.apply(data, decisions.standing_for(conn, data))
             row = conn.execute(
                 "SELECT id, seq, added_at, review_key FROM reviews WHERE sha256 = ?", (sha,)
             )
