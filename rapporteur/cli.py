@@ -11,7 +11,10 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__, api
+from . import __version__, api, cli_checks
+from .cli_options import db_option as _db_option
+from .cli_options import echo_json as _echo_json
+from .cli_options import format_option as _format_option
 from .errors import ExportError, RapporteurError, SourceTooLarge
 from .settings import from_env
 
@@ -347,20 +350,6 @@ def export(
 # ingest / list / show / search / serve: each parses options, calls one function of
 # rapporteur.library (or rapporteur.web.app.serve) and formats the result.
 
-_db_option = click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Library file. Default: $RAPPORTEUR_DB, else library.db in your data folder.",
-)
-_format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs.",
-)
 _review_filters = [
     click.option("--committee", default=None, help="Committee acronym, e.g. CMW or CEDAW."),
     click.option("--country", default=None, help="State party: ISO 3166 alpha-3 code or name."),
@@ -398,12 +387,6 @@ _page_options = [
     click.option("--limit", type=click.IntRange(1, 1000), default=None, help="Rows to show."),
     click.option("--offset", type=click.IntRange(min=0), default=0, help="Rows to skip."),
 ]
-
-
-def _echo_json(data: Any) -> None:
-    import json
-
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @main.command()
@@ -784,3 +767,9 @@ def serve(
         )
     settings = from_env(max_upload_bytes=max_upload_bytes, workers=workers)
     run_server(db, settings, host=host, port=port)
+
+
+# --------------------------------------------------------------------------- people's checks
+
+main.add_command(cli_checks.decide)
+main.add_command(cli_checks.decisions)
