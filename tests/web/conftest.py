@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ REVIEW: dict[str, Any] = {
             "section": "questions",
             "status": "answered",
             "status_reason": "",
+            "status_source": "machine",
             "answers": [
                 {
                     "line": 7,
@@ -113,6 +115,7 @@ REVIEW: dict[str, Any] = {
             "section": "questions",
             "status": "unanswered",
             "status_reason": "",
+            "status_source": "machine",
             "answers": [],
             "themes": [],
         },
@@ -173,11 +176,13 @@ ENVELOPE_KEYS = {"ok", "error", "errors", "status", "code"}
 
 
 class Client:
-    """A synchronous face on httpx.AsyncClient over ASGITransport: no socket, no server."""
+    """A synchronous face on httpx.AsyncClient over ASGITransport: no socket, no server.
+    Like a browser, it keeps the cookies the server sets (`cookies`)."""
 
     def __init__(self, app: Any, *, raise_app_exceptions: bool = True) -> None:
         self.app = app
         self.raise_app_exceptions = raise_app_exceptions
+        self.cookies = httpx.Cookies()
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def go() -> httpx.Response:
@@ -185,17 +190,30 @@ class Client:
                 app=self.app, raise_app_exceptions=self.raise_app_exceptions
             )
             async with httpx.AsyncClient(
-                transport=transport, base_url="http://testserver"
+                transport=transport, base_url="http://testserver", cookies=self.cookies
             ) as client:
-                return await client.request(method, url, **kwargs)
+                response = await client.request(method, url, **kwargs)
+                self.cookies = httpx.Cookies(client.cookies)
+                return response
 
         return asyncio.run(go())
+
+    def csrf(self, page: str = "/upload") -> str:
+        """The anti-forgery token the forms of `page` carry for this client."""
+        return form_token(self.get(page).text)
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)
 
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
+
+
+def form_token(html: str) -> str:
+    """The value of the first hidden `csrf` field of a page."""
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert match, "the page has no form with an anti-forgery token"
+    return match.group(1)
 
 
 @pytest.fixture
