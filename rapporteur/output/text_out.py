@@ -14,7 +14,8 @@ _MARK = {"answered": "✔", "partial": "◐", "unanswered": "✘"}
 
 
 def question_summary(questions: Sequence[Mapping[str, Any]]) -> str:
-    """'Questions: 33 (17 answered, 5 partial, 11 unanswered; 4 to check)'."""
+    """'Questions: 33 (17 answered, 5 partial, 11 unanswered; 4 to check; 2 checked by a
+    person)'."""
     by_status: dict[str, int] = {}
     for q in questions:
         status = certainty.of(q).status
@@ -22,24 +23,35 @@ def question_summary(questions: Sequence[Mapping[str, Any]]) -> str:
     tally = ", ".join(f"{n} {k}" for k, n in sorted(by_status.items()))
     if questions:
         tally += f"; {certainty.count_to_check(questions)} to check"
+    checked = certainty.count_checked(questions)
+    if checked:
+        tally += f"; {checked} checked by a person"
     return f"Questions: {len(questions)}" + (f" ({tally})" if tally else "")
 
 
 def question_lines(q: Mapping[str, Any]) -> list[str]:
-    """One question of a review@1 object: its status and how sure the tool is of it, why,
-    and its best passage: an answer, or under an unanswered status the closest passage."""
+    """One question of a review@1 object: its status and who decided it (the tool, with how
+    sure it is, or a person, with their note and the tool's verdict beside it), why, and its
+    best passage: an answer, or under an unanswered status the closest passage."""
     sure = certainty.of(q)
     out = [
         f"  [{q.get('line')}] {q.get('asker')} ({q.get('kind')}) — "
         f"{_MARK[sure.status]} {sure.label}",
         f"      Q: {q.get('text')}",
     ]
-    if q.get("status_reason"):
+    if sure.check is not None:
+        if sure.note:
+            out.append(f"      Note: {sure.note}")
+        if sure.tool_text:
+            out.append(f"      {sure.tool_text[:1].upper()}{sure.tool_text[1:]}.")
+    elif q.get("status_reason"):
         out.append(f"      Why: {q['status_reason']}")
     answers = q.get("answers") or []
     if answers:
         best = answers[0]
         label = sure.evidence_label[:1].upper() + sure.evidence_label[1:]
+        if sure.check is not None and sure.check.chose_evidence:
+            label += f" (chosen by {sure.check.by})"
         score = best.get("score")
         shown = (
             f" (score {score:.2f})" if sure.shows_score and isinstance(score, float | int) else ""

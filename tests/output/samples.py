@@ -283,3 +283,47 @@ def certainty_data() -> dict[str, Any]:
         },
     ]
     return data
+
+
+DECIDED_AT = "2026-12-06T10:00:00Z"
+NOTE = '=HYPERLINK("http://evil") <b>Only</b> the *first* half.'
+"""Ben's note: a formula, markup and Markdown that must stay text in every export."""
+
+
+def decide_two(path: Path) -> tuple[str, str, str]:
+    """Store the fictional CMW review in the library at `path` and record two people's
+    decisions on it (store.decide): Ana confirms an answered question as the tool had it,
+    keeping its passages; Ben changes an unanswered one to partial, choosing a passage, with
+    NOTE. (review id, Ana's question id, Ben's question id)."""
+    from unittest import mock
+
+    from rapporteur.store import Store
+
+    data = copy.deepcopy(sample_data("fictional-cmw"))
+    agree = next(q for q in data["questions"] if q["status"] == "answered" and q["answers"])
+    differ = next(q for q in data["questions"] if q["status"] == "unanswered" and q["answers"])
+    with Store(path) as store:
+        _, rid = store.put(data, SAMPLES["fictional-cmw"].read_bytes())
+        with mock.patch("rapporteur.store.write.now", return_value=DECIDED_AT):
+            store.decide(rid, agree["id"], "answered", author="Ana Lima", note="Confirmed.")
+            line = differ["answers"][0]["line"]
+            store.decide(
+                rid, differ["id"], "partial", author="Ben Osei", evidence=[line], note=NOTE
+            )
+    return rid, agree["id"], differ["id"]
+
+
+@cache
+def decided_review() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The review object of `decide_two` as the library shows it: (review object, Ana's
+    question agreeing with the tool, Ben's question disagreeing with it)."""
+    import tempfile
+
+    from rapporteur.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        rid, agree, differ = decide_two(Path(folder) / "lib.db")
+        with Store(Path(folder) / "lib.db") as store:
+            stored = store.get(rid).data
+    by_id = {q["id"]: q for q in stored["questions"]}
+    return stored, by_id[agree], by_id[differ]

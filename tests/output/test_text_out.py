@@ -8,7 +8,7 @@ from functools import cache
 from rapporteur.api import analyze
 from rapporteur.models import Review
 from rapporteur.output import text_out
-from tests.output.samples import FIXTURE, certainty_data
+from tests.output.samples import FIXTURE, NOTE, certainty_data, decided_review
 
 
 def _lines(index: int) -> str:
@@ -35,6 +35,22 @@ def test_text_unanswered_shows_the_closest_passage_without_a_score() -> None:
         assert "Closest passage (not an answer) [11]: A census would be held in 2026." in text
         assert "score" not in text.split("Closest passage")[1]
         assert "Answer [" not in text
+
+
+def test_text_a_checked_status_says_who_checked_it_and_what_the_tool_says() -> None:
+    data, agree, differ = decided_review()
+    text = "\n".join(text_out.question_lines(agree))
+    assert "— ✔ answered — checked by Ana Lima (6 December 2026)" in text
+    assert "Note: Confirmed." in text and "The tool agrees (sure, " in text
+    assert "score" not in text and "please check" not in text and "Why:" not in text
+    text = "\n".join(text_out.question_lines(differ))
+    assert "— ◐ partial — checked by Ben Osei (6 December 2026)" in text
+    assert f"Note: {NOTE}" in text
+    assert "The tool says unanswered — please check (confidence " in text
+    line = differ["answers"][0]["line"]
+    assert f"Partial answer (chosen by Ben Osei) [{line}]: " in text
+    summary = text_out.question_summary(data["questions"])
+    assert summary.endswith("to check; 2 checked by a person)")
 
 
 @cache
