@@ -3,9 +3,10 @@
 Each table is one file with a header row, written as UTF-8 with a byte-order mark and CRLF
 line ends (RFC 4180): Excel only recognises UTF-8 in a CSV opened by double-click when the BOM
 is there (otherwise "Ünver" shows as "Ãœnver"), and LibreOffice, pandas (`encoding="utf-8-sig"`)
-and Python's csv module read it cleanly. Document text that starts with `=`, `+`, `-` or `@`
-is prefixed with an apostrophe so that spreadsheets show it as text instead of running it as a
-formula (OWASP "CSV injection"); numbers are never altered. Figures and commitments are
+and Python's csv module read it cleanly. Document text, and the names and notes people give
+when they check a status, that starts with `=`, `+`, `-` or `@` is prefixed with an
+apostrophe so that spreadsheets show it as text instead of running it as a formula (OWASP
+"CSV injection"); numbers are never altered. Figures and commitments are
 numbered from 1 (figure n is `figures[n - 1]` in the JSON). The JSON export is the lossless
 format. See docs/exports.md for the columns.
 
@@ -52,11 +53,20 @@ QUESTION_COLUMNS = (
     "status_reason",
     "confidence",
     "needs_check",
+    "status_source",
+    "checked_by",
+    "checked_at",
+    "note",
+    "machine_status",
 )
 """`score`, `answer_line` and `answer_text` are the best passage's (under an unanswered status,
-the closest passage, not an answer); `answers` counts them all. `confidence` is the estimated
-probability that `status` is right (empty when unknown); `needs_check` is `true` when the tool
-is not sure and a person should check before quoting the status."""
+the closest passage, not an answer; a passage a person chose has no score); `answers` counts
+them all. `confidence` is the estimated probability that `status` is right (empty when unknown
+or checked by a person); `needs_check` is `true` when the tool is not sure and a person should
+check before quoting the status. `status_source` says who decided `status`: `machine` (the
+tool) or `person` (checked in the library, by `checked_by` at `checked_at`, with their `note`);
+`machine_status` is the tool's own current status, which differs from `status` where the tool
+disagrees with the person."""
 ANALYZE_COLUMNS = (
     "id",
     "line",
@@ -71,8 +81,14 @@ ANALYZE_COLUMNS = (
     "status_reason",
     "confidence",
     "needs_check",
+    "status_source",
+    "checked_by",
+    "checked_at",
+    "note",
+    "machine_status",
 )
-"""The columns of `rapporteur analyze --format csv`: a subset of `QUESTION_COLUMNS`."""
+"""The columns of `rapporteur analyze --format csv`: a subset of `QUESTION_COLUMNS` (a fresh
+analysis is the tool's alone: `status_source` is `machine`, the person's columns empty)."""
 ANSWER_COLUMNS = (
     "question_id",
     "rank",
@@ -199,6 +215,11 @@ def question_rows(
             "status_reason": _text(q.get("status_reason")),
             "confidence": "" if sure.confidence is None else f"{sure.confidence:.3f}",
             "needs_check": _cell(sure.needs_check),
+            "status_source": _cell(sure.source),
+            "checked_by": _text(sure.by),
+            "checked_at": _text(sure.at),
+            "note": _text(sure.note),
+            "machine_status": _cell(sure.machine_status),
         }
         rows.append([cells[c] for c in columns])
     return rows

@@ -8,8 +8,10 @@ from typing import Any
 
 from rapporteur.output import csv_tables
 from tests.output.samples import (
+    NOTE,
     certainty_data,
     contradiction_data,
+    decided_review,
     hostile_data,
     minimal_data,
 )
@@ -141,6 +143,64 @@ def test_csv_tables_defuse_formulas_but_keep_text() -> None:
     assert any("<script>alert('x')</script>" in r["question"] for r in rows), (
         "CSV keeps text as written: escaping is for HTML, not for spreadsheets"
     )
+
+
+def test_csv_tables_say_who_decided_each_status() -> None:
+    data, agree, differ = decided_review()
+    rows = {r["id"]: r for r in _read(csv_tables.table(data, "questions"))}
+    columns = ("status", "confidence", "needs_check", "status_source", "checked_by")
+    more = ("checked_at", "machine_status", "score")
+    assert tuple(rows[agree["id"]][c] for c in columns + more) == (
+        "answered",
+        "",
+        "false",
+        "person",
+        "Ana Lima",
+        "2026-12-06T10:00:00Z",
+        "answered",
+        f"{agree['answers'][0]['score']:.4f}",  # the tool's passages, kept by Ana
+    )
+    assert rows[agree["id"]]["note"] == "Confirmed."
+    # Ben disagrees with the tool; his passage has no score; his note is defused
+    assert tuple(rows[differ["id"]][c] for c in columns + more) == (
+        "partial",
+        "",
+        "false",
+        "person",
+        "Ben Osei",
+        "2026-12-06T10:00:00Z",
+        "unanswered",
+        "",
+    )
+    assert rows[differ["id"]]["note"] == "'" + NOTE
+    others = [r for i, r in rows.items() if i not in (agree["id"], differ["id"])]
+    assert {r["status_source"] for r in others} == {"machine"}
+    assert all(r["machine_status"] == r["status"] and not r["checked_by"] for r in others)
+    answers = [
+        r for r in _read(csv_tables.table(data, "answers")) if r["question_id"] == differ["id"]
+    ]
+    assert [(a["status"], a["score"]) for a in answers] == [("partial", "")]
+
+
+def test_csv_tables_defuse_the_names_people_give() -> None:
+    data, _, differ = decided_review()
+    hostile = {**differ, "decision": {**differ["decision"], "by": "=cmd|'/c calc'!A1"}}
+    data = {**data, "questions": [hostile]}
+    (row,) = _read(csv_tables.table(data, "questions"))
+    assert row["checked_by"] == "'=cmd|'/c calc'!A1"
+
+
+def test_csv_tables_analyze_csv_says_the_tool_decided() -> None:
+    rows = list(csv.DictReader(io.StringIO(csv_tables.analyze_csv(certainty_data()))))
+    assert list(rows[0])[-5:] == [
+        "status_source",
+        "checked_by",
+        "checked_at",
+        "note",
+        "machine_status",
+    ]
+    assert {(r["status_source"], r["checked_by"], r["note"]) for r in rows} == {("machine", "", "")}
+    assert [r["machine_status"] for r in rows] == [r["status"] for r in rows]
 
 
 def test_csv_tables_of_an_empty_review_are_headers_only() -> None:
