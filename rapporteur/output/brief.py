@@ -120,10 +120,24 @@ def chart(rows: list[digest.StatusCount], title: str) -> Chart | None:
     )
 
 
-def check_note(to_check: int, total: int) -> str:
-    """The sentence under the counts that says how many statuses to check."""
+def check_note(to_check: int, total: int, checked: int = 0) -> str:
+    """The sentence under the counts that says how many statuses a person checked and how
+    many of the tool's statuses are still to check."""
     if not total:
         return ""
+    if checked:
+        head = certainty.checked_note(checked, total) + "."
+        rest = total - checked
+        if not rest:
+            return head
+        if not to_check:
+            return f"{head} The tool is sure of the other {rest}."
+        many = to_check != 1
+        return (
+            f"{head} The tool is not sure of {to_check} of the other {rest} (marked “please "
+            f"check”): check {'them' if many else 'it'} against the record before quoting "
+            f"{'them' if many else 'it'}."
+        )
     if not to_check:
         return "The tool is sure of every status."
     many = to_check != 1
@@ -208,7 +222,14 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
             "themes": [labels.get(t, t) for t in q.get("themes") or []],
             "status_label": sure.label,
             "needs_check": sure.needs_check,
-            "reason": q.get("status_reason") or "",
+            "checked": sure.checked,
+            "checked_by": sure.by or "",
+            "note": sure.note or "",
+            "tool": sure.tool_text[:1].upper() + sure.tool_text[1:] if sure.tool_text else "",
+            "disagrees": sure.disagrees,
+            "chosen_by": sure.by if sure.check and sure.check.chose_evidence else "",
+            # a person's status has their note instead of the tool's reason
+            "reason": "" if sure.checked else q.get("status_reason") or "",
             "source": src(q.get("line")),
             "answers": [
                 {"text": a.get("text") or "", "source": src(a.get("line")), "score": a.get("score")}
@@ -270,8 +291,11 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         ],
         "anonymous": digest.anonymous_labels(data),
         "totals": digest.totals(data),
+        "n_checked": certainty.count_checked(data.get("questions")),
         "check_note": check_note(
-            certainty.count_to_check(data.get("questions")), len(data.get("questions") or [])
+            certainty.count_to_check(data.get("questions")),
+            len(data.get("questions") or []),
+            certainty.count_checked(data.get("questions")),
         ),
         "by_expert": by_expert,
         "by_theme": by_theme,
@@ -406,10 +430,16 @@ def _question_lines(ctx: dict[str, Any], key: str) -> list[str]:
             out.append(f"{i}. {md_escape(q['text'])}  ")
             out.append(f"   *{'; '.join(extra)}*")
             out.append(f"   - **Status: {md_escape(q['status_label'])}**")
+            if q["note"]:
+                out.append(f"   - Note by {md_escape(q['checked_by'])}: {md_escape(q['note'])}")
+            if q["tool"]:
+                out.append(f"   - {md_escape(q['tool'])}")
             if q["reason"]:
                 out.append(f"   - Why: {md_escape(q['reason'])}")
             if q["answers"]:
                 label, limit = EVIDENCE[key]
+                if q["chosen_by"]:
+                    label += f" (chosen by {md_escape(q['chosen_by'])})"
                 out.append(f"   - {label}:")
                 for a in q["answers"][:limit]:
                     out.append(f"     - {md_escape(a['text'])} ({md_escape(a['source'])})")
@@ -656,7 +686,13 @@ def markdown(data: dict[str, Any]) -> str:
         "Line numbers refer to the analysed text (for a plain-text source, the file itself; "
         "`rapporteur analyze SOURCE --show-text` prints it with line numbers). Statuses, "
         "figures and commitments are found automatically: check them against the source "
-        "before quoting them.",
+        "before quoting them"
+        + (
+            "; a status marked “checked by” was checked against the record by the person "
+            "named, on the day given."
+            if ctx["n_checked"]
+            else "."
+        ),
         "",
     ]
     return "\n".join(out).rstrip("\n") + "\n"

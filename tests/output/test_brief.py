@@ -9,8 +9,10 @@ import lxml.html
 
 from rapporteur.output import brief, digest
 from tests.output.samples import (
+    NOTE,
     certainty_data,
     contradiction_data,
+    decided_review,
     hostile_data,
     minimal_data,
 )
@@ -167,6 +169,46 @@ def test_brief_html_flags_the_statuses_to_check() -> None:
     assert "Why: No delegation passage mentions the ILO Convention." in sure.text_content()
     overview = page.get_element_by_id("overview").text_content()
     assert "The tool is not sure of 2 of these 4 statuses" in overview
+
+
+def test_brief_md_says_who_checked_a_status_with_their_note() -> None:
+    data, _, _ = decided_review()
+    md = brief.markdown(data)
+    assert "**Status: partial — checked by Ben Osei (6 December 2026)**" in md
+    assert f"Note by Ben Osei: {brief.md_escape(NOTE)}" in md
+    assert "<b>" not in md and "&lt;b&gt;Only&lt;/b&gt;" in md
+    assert "   - The tool says unanswered — please check (confidence " in md
+    assert "   - What the delegation said (chosen by Ben Osei):" in md
+    total = len(data["questions"])
+    assert f"**2 of {total} statuses checked by a person. The tool is not sure of " in md
+    assert "a status marked “checked by” was checked against the record" in md
+
+
+def test_brief_html_says_who_checked_a_status_with_their_note() -> None:
+    data, _, differ = decided_review()
+    source = brief.html(data)
+    assert "<b>Only</b>" not in source and "&lt;b&gt;Only&lt;/b&gt;" in source
+    page = lxml.html.fromstring(source)
+    item = page.get_element_by_id(differ["id"]).text_content()
+    assert "✓ Checked by Ben Osei" in item and "Check this" not in item
+    assert "Status: partial — checked by Ben Osei (6 December 2026)" in item
+    assert f"Note by Ben Osei: {NOTE}" in item
+    assert "The tool says unanswered — please check" in item
+    assert "What the delegation said (chosen by Ben Osei):" in item
+    assert "score" not in item
+    overview = page.get_element_by_id("overview").text_content()
+    assert f"2 of {len(data['questions'])} statuses checked by a person." in overview
+
+
+def test_brief_check_note_counts_people_and_the_tool() -> None:
+    assert brief.check_note(3, 10).startswith("The tool is not sure of 3 of these 10")
+    assert brief.check_note(0, 10, 2) == (
+        "2 of 10 statuses checked by a person. The tool is sure of the other 8."
+    )
+    assert brief.check_note(1, 10, 10) == "10 of 10 statuses checked by a person."
+    assert brief.check_note(1, 3, 2).endswith(
+        "of the other 1 (marked “please check”): check it against the record before quoting it."
+    )
 
 
 def test_brief_escapes_the_status_reason() -> None:
