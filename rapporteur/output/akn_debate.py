@@ -10,7 +10,9 @@ The dialogue becomes:
                                                  delegation), TLCPerson (participants and
                                                  anonymous speakers), TLCRole (their roles)
           <proprietary source="#rapporteur">     rapporteur's own data: question status with
-                                                 its confidence and needsCheck, answers,
+                                                 who decided it (source machine|person), its
+                                                 confidence and needsCheck or the person's
+                                                 decision and the tool's verdict, answers,
                                                  figures, commitments (namespace RAP_NS)
         <preface>                                title, committee, session, report symbol, date
         <debateBody>
@@ -26,6 +28,13 @@ is a `speech`, and paragraphs without a speaker are `narrative`s; the lead (the 
 top of a press release) is a section of `summary` elements. Every element taken from the text
 carries `rap:line`, the 1-based line it starts on (foreign attributes are allowed by the
 schema's `core` attribute group).
+
+A status a person checked in the library (`status_source` "person") says so everywhere: the
+span's class has `checked` instead of `needs-check`, the person is a `TLCPerson`
+(`checker-<name>`, under `/akn/ontology/person/rapporteur-user/`), and `rap:question` has
+`source="person"`, `checkedBy` (a reference to that TLCPerson), `checkedAt`, `machineStatus`
+and `disagrees`, the note as `rap:note`, the passages the person chose as `rap:answer
+source="person"` (no score) and the tool's own verdict as `rap:machine`.
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from .akn_common import (
     rap,
     session,
     set_attrs,
+    slug,
     xml_text,
 )
 
@@ -103,13 +113,14 @@ def _mark_questions(
             last.tail = (last.tail or "") + before
         n += 1
         eid = f"{parent_eid}__span_{n}"
+        sure = certainty.of(q)
+        mark = " checked" if sure.checked else " needs-check" if sure.needs_check else ""
         span = add(
             p,
             "span",
             {
                 "eId": eid,
-                "class": f"question {digest.status_of(q)}"
-                + (" needs-check" if certainty.needs_check(q) else ""),
+                "class": f"question {sure.status}{mark}",
                 "title": xml_text(q.get("id") or ""),
             },
             qtext,
@@ -206,7 +217,75 @@ def _body(data: dict[str, Any], refs: Refs, spans: dict[str, str]) -> etree._Ele
     return body
 
 
-def _proprietary(data: dict[str, Any], spans: dict[str, str]) -> etree._Element:
+def _checkers(data: dict[str, Any], refs: Refs) -> dict[str, str]:
+    """A TLCPerson for every person who checked a status: name -> eId."""
+    out: dict[str, str] = {}
+    for q in data.get("questions") or []:
+        name = certainty.of(q).by
+        if name is None or name in out:
+            continue
+        key = slug(name, "person")
+        out[name] = refs.ids.take(f"checker-{key}")
+        href = f"/akn/ontology/person/rapporteur-user/{key}"
+        refs.extra.append(("TLCPerson", out[name], href, name))
+    return out
+
+
+def _question(
+    root: etree._Element, q: dict[str, Any], spans: dict[str, str], checkers: dict[str, str]
+) -> None:
+    """One `rap:question`: the status and who decided it, then the passages."""
+    qe = etree.SubElement(root, rap("question"))
+    qid = str(q.get("id") or "")
+    sure = certainty.of(q)
+    set_attrs(
+        qe,
+        id=qid,
+        href=f"#{spans[qid]}" if qid in spans else None,
+        line=q.get("line"),
+        kind=q.get("kind"),
+        asker=q.get("asker"),
+        participant=q.get("participant"),
+        status=sure.status,
+        source=sure.source,
+        confidence=sure.confidence,
+        needsCheck=sure.needs_check,
+        checkedBy=f"#{checkers[sure.by]}" if sure.by in checkers else None,
+        checkedAt=sure.at,
+        machineStatus=sure.machine_status if sure.checked else None,
+        disagrees=sure.disagrees if sure.checked else None,
+        reason=q.get("status_reason"),
+        themes=list(q.get("themes") or []),
+    )
+    if sure.note:
+        etree.SubElement(qe, rap("note")).text = xml_text(sure.note)
+    chosen = sure.check is not None and sure.check.chose_evidence
+    for a in q.get("answers") or []:
+        ae = etree.SubElement(qe, rap("answer"))
+        if chosen:
+            set_attrs(ae, line=a.get("line"), source="person")
+        else:
+            set_attrs(ae, line=a.get("line"), score=a.get("score"))
+        ae.text = xml_text(a.get("text") or "")
+    if sure.machine is not None:
+        tool = q.get("machine") or {}
+        me = etree.SubElement(qe, rap("machine"))
+        set_attrs(
+            me,
+            status=sure.machine.status,
+            confidence=sure.machine.confidence,
+            needsCheck=sure.machine.needs_check,
+            reason=tool.get("status_reason"),
+        )
+        for a in tool.get("answers") or []:
+            ae = etree.SubElement(me, rap("answer"))
+            set_attrs(ae, line=a.get("line"), score=a.get("score"))
+            ae.text = xml_text(a.get("text") or "")
+
+
+def _proprietary(
+    data: dict[str, Any], spans: dict[str, str], checkers: dict[str, str]
+) -> etree._Element:
     prop = node("proprietary", {"source": "#rapporteur"})
     root = etree.SubElement(prop, rap("review"), nsmap={"rap": RAP_NS})
     doc = data.get("document") or {}
@@ -220,26 +299,7 @@ def _proprietary(data: dict[str, Any], spans: dict[str, str]) -> etree._Element:
         lines=doc.get("lines"),
     )
     for q in data.get("questions") or []:
-        qe = etree.SubElement(root, rap("question"))
-        qid = str(q.get("id") or "")
-        set_attrs(
-            qe,
-            id=qid,
-            href=f"#{spans[qid]}" if qid in spans else None,
-            line=q.get("line"),
-            kind=q.get("kind"),
-            asker=q.get("asker"),
-            participant=q.get("participant"),
-            status=digest.status_of(q),
-            confidence=certainty.confidence_of(q),
-            needsCheck=certainty.needs_check(q),
-            reason=q.get("status_reason"),
-            themes=list(q.get("themes") or []),
-        )
-        for a in q.get("answers") or []:
-            ae = etree.SubElement(qe, rap("answer"))
-            set_attrs(ae, line=a.get("line"), score=a.get("score"))
-            ae.text = xml_text(a.get("text") or "")
+        _question(root, q, spans, checkers)
     for i, f in enumerate(data.get("figures") or [], start=1):
         fe = etree.SubElement(root, rap("figure"))
         set_attrs(
@@ -283,12 +343,13 @@ def build_debate(data: dict[str, Any], language: str = "eng") -> etree._Element:
     refs = Refs(data, ids)
     spans: dict[str, str] = {}
     body = _body(data, refs, spans)  # first: it registers anonymous speakers and roles
+    checkers = _checkers(data, refs)
     root = node("akomaNtoso")
     debate = add(root, "debate", {"name": DEBATE_NAME})
     meta = add(debate, "meta")
     meta.append(identification(data, refs, language))
     meta.append(refs.element())
-    meta.append(_proprietary(data, spans))
+    meta.append(_proprietary(data, spans, checkers))
     preface = _preface(data, refs)
     if preface is not None:
         debate.append(preface)

@@ -12,8 +12,11 @@ from rapporteur.errors import ExportError
 from rapporteur.output import akn
 from tests.output.samples import (
     AKN_XSD,
+    DECIDED_AT,
+    NOTE,
     certainty_data,
     contradiction_data,
+    decided_review,
     hostile_data,
     minimal_data,
 )
@@ -215,6 +218,48 @@ def test_akn_unknown_confidence_is_left_out_and_needs_check() -> None:
 @needs_xsd
 def test_akn_with_confidence_validates() -> None:
     assert akn.validate(akn.to_xml(_certainty_data()), AKN_XSD) == []
+
+
+def test_akn_says_who_decided_each_status() -> None:
+    data, agree, differ = decided_review()
+    tree = _tree(data)
+    people = {
+        p.get("eId"): p.get("showAs")
+        for p in tree.findall(".//a:references/a:TLCPerson", NS)
+        if p.get("eId").startswith("checker-")
+    }
+    assert people == {"checker-ana-lima": "Ana Lima", "checker-ben-osei": "Ben Osei"}
+    questions = {q.get("id"): q for q in tree.findall(".//rap:question", NS)}
+    ana, ben = questions[agree["id"]], questions[differ["id"]]
+    assert (ana.get("source"), ana.get("checkedBy"), ana.get("disagrees")) == (
+        "person",
+        "#checker-ana-lima",
+        "false",
+    )
+    assert (ben.get("status"), ben.get("machineStatus"), ben.get("disagrees")) == (
+        "partial",
+        "unanswered",
+        "true",
+    )
+    assert ben.get("checkedAt") == DECIDED_AT and ben.get("needsCheck") == "false"
+    assert ben.get("confidence") is None
+    assert ben.find("rap:note", NS).text == NOTE
+    (chosen,) = ben.findall("rap:answer", NS)
+    assert chosen.get("source") == "person" and chosen.get("score") is None
+    machine = ben.find("rap:machine", NS)
+    assert machine.get("status") == "unanswered" and machine.get("confidence")
+    assert machine.findall("rap:answer", NS)[0].get("score")
+    others = [q for i, q in questions.items() if i not in (agree["id"], differ["id"])]
+    assert {q.get("source") for q in others} == {"machine"}
+    assert all(q.get("checkedBy") is None and q.find("rap:machine", NS) is None for q in others)
+    classes = {s.get("title"): s.get("class") for s in tree.iterfind(".//a:debateBody//a:span", NS)}
+    assert classes[differ["id"]] == "question partial checked"
+    assert classes[agree["id"]] == "question answered checked"
+
+
+@needs_xsd
+def test_akn_with_decisions_validates() -> None:
+    assert akn.validate(akn.to_xml(decided_review()[0]), AKN_XSD) == []
 
 
 # ---------------------------------------------------------------- concluding observations
