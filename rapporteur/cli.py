@@ -599,6 +599,12 @@ def show(review: str, db: Path | None, fmt: str) -> None:
     help="Only questions whose status the tool is not sure of (yes: check before quoting) "
     "or is sure of (no).",
 )
+@click.option(
+    "--checked",
+    type=click.Choice(["yes", "no"]),
+    default=None,
+    help="Only questions whose status a person checked in the library (yes) or not (no).",
+)
 @_with(_page_options)
 @_format_option
 def search(
@@ -615,6 +621,7 @@ def search(
     follow_up: str | None,
     repeated: str | None,
     to_check: str | None,
+    checked: str | None,
     limit: int | None,
     offset: int,
     fmt: str,
@@ -640,6 +647,7 @@ def search(
         follow_up=follow_up,
         repeated=repeated,
         to_check=to_check,
+        checked=checked,
     )
     result = library.search(
         " ".join(query), db, filters=filters, limit=limit or 20, offset=offset, facets=fmt == "json"

@@ -174,6 +174,7 @@ def make_filters(
     follow_up: bool | str | None = None,
     repeated: bool | str | None = None,
     to_check: bool | str | None = None,
+    checked: bool | str | None = None,
 ) -> Filters:
     """Validate user-given filter values into a `Filters` record (InvalidQuery if wrong)."""
     if side and side not in SIDES:
@@ -206,6 +207,7 @@ def make_filters(
         follow_up=_yes_no("follow-up", follow_up),
         repeated=_yes_no("repeated", repeated),
         to_check=_yes_no("to-check", to_check),
+        checked=_yes_no("checked", checked),
     )
 
 

@@ -28,9 +28,12 @@ def page_dict(page: ReviewPage) -> dict[str, Any]:
 
 
 def hit_dict(hit: SearchHit) -> dict[str, Any]:
+    """A hit as JSON; question hits say who decided the status (`status_source`: "person"
+    when a person checked it, else "machine"; null for the other kinds)."""
     out = asdict(hit)
     out["question_ids"] = list(hit.question_ids)
     out["marks"] = [list(m) for m in hit.marks]
+    out["status_source"] = None if hit.checked is None else "person" if hit.checked else "machine"
     return out
 
 
@@ -128,7 +131,7 @@ def render_search(result: SearchResult, mark: Callable[[str], str] = lambda s: s
     lines = []
     for h in result.hits:
         status = f", {h.status}" if h.status else ""
-        status += ", to check" if h.needs_check else ""
+        status += ", checked by a person" if h.checked else ", to check" if h.needs_check else ""
         who = f" — {h.speaker}" if h.speaker else ""
         lines.append(
             f"{h.review_id}  {h.committee or '?'}  {_state(h.state_name, h.state_iso3)}  "

@@ -185,8 +185,8 @@ class Reads(Connection):
     ) -> SearchResult:
         """Full-text search over questions, answers, paragraphs, figures, commitments and
         recommendations, best BM25 first. With `facets`, counts per committee, country,
-        year, kind, side and status (and theme, follow-up and repeated for recommendations)
-        over every match (not only this page)."""
+        year, kind, side and status (to check and checked by a person for questions; theme,
+        follow-up and repeated for recommendations) over every match (not only this page)."""
         match = _search.safe_match(query)
         if not match:
             raise InvalidQuery(

@@ -95,6 +95,8 @@ class Filters:
     to_check: bool | None = None
     """Only questions whose status the tool is not sure of (True: a person should check it
     before quoting it) or is sure of (False)."""
+    checked: bool | None = None
+    """Only questions whose status a person checked in the library (True) or did not (False)."""
 
 
 NO_FILTERS = Filters()
@@ -108,7 +110,8 @@ class SearchHit:
     terms inside it, so that each front end highlights after escaping. `question_ids` are
     the question itself (kind "question") or the questions an answer passage answers.
     `score` is BM25, higher is better; scores are comparable within one kind. `needs_check`
-    is set on question hits only: True when the tool is not sure of the question's status.
+    and `checked` are set on question hits only: True when the tool is not sure of the
+    question's status, and when a person checked it (then `needs_check` is False).
     """
 
     kind: str
@@ -134,13 +137,16 @@ class SearchHit:
     """Recommendation hits: repeated from the previous cycle."""
     reference: str | None = None
     """Recommendation hits: "para. 23 (b)"."""
+    checked: bool | None = None
+    """Question hits: a person checked the status (status_source "person")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SearchResult:
     """Hits for one page, the total over all pages and, on request, facet counts
-    (facet -> value -> hits) for committee, country, year, kind, side and status, and for
-    recommendation hits theme, follow_up and repeated ("yes"/"no")."""
+    (facet -> value -> hits) for committee, country, year, kind, side and status, for
+    question hits to_check and checked, and for recommendation hits theme, follow_up and
+    repeated ("yes"/"no")."""
 
     query: str
     total: int

@@ -5,8 +5,8 @@ recommendation) on its FTS5 table alone: side, status and review are read from t
 (`schema.row_id`), so matching, filtering, ranking and counting never look up a content row.
 Summary records also stored joined into one review (`reviews.superseded`, their review seqs
 given as `hidden`) are left out: their passages are found in the joined review. The filters
-and facets only recommendations and questions have (theme, follow-up, repeated, to check)
-read their content table: a library holds few of them.
+and facets only recommendations and questions have (theme, follow-up, repeated, to check,
+checked by a person) read their content table: a library holds few of them.
 - The page of hits: the best `offset + limit` of each kind by BM25, merged; snippets and
   details are fetched for the hits shown only.
 - Facets and the total: one GROUP BY on the row id's high bits per kind.
@@ -41,6 +41,7 @@ FACETS = (
     "follow_up",
     "repeated",
     "to_check",
+    "checked",
 )
 THEMED = ("question", "recommendation")
 """Kinds whose rows carry themes."""
@@ -142,6 +143,7 @@ def _kind_where(
         ("follow_up", filters.follow_up),
         ("repeated", filters.repeated),
         ("needs_check", filters.to_check),
+        ("checked", filters.checked),
     ):
         if wanted is not None:
             where.append(f"{fts}.rowid IN (SELECT id FROM {table} WHERE {column} = ?)")
@@ -164,7 +166,7 @@ def _kinds(filters: Filters) -> tuple[str, ...]:
         kinds = tuple(k for k in kinds if k in THEMED)
     if filters.follow_up is not None or filters.repeated is not None:
         kinds = tuple(k for k in kinds if k == "recommendation")
-    if filters.to_check is not None:
+    if filters.to_check is not None or filters.checked is not None:
         kinds = tuple(k for k in kinds if k == "question")
     return kinds
 
@@ -245,7 +247,8 @@ def facets(
         flags = {"follow_up": "follow_up", "repeated": "repeated"}
         _content_facets(conn, "recommendation", flags, match, filters, out, hidden)
     if "question" in kinds:
-        _content_facets(conn, "question", {"to_check": "needs_check"}, match, filters, out, hidden)
+        flags = {"to_check": "needs_check", "checked": "checked"}
+        _content_facets(conn, "question", flags, match, filters, out, hidden)
     ordered = {
         facet: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         for facet, counts in out.items()
@@ -284,13 +287,19 @@ def _content_facets(
 
 
 _DETAIL = {
-    # kind -> (speaker column, question ids column, display text column, needs_check column)
-    "question": ("t.asker", "t.qid", "t.text", "t.needs_check"),
-    "answer": ("NULL", "t.qids", "t.text", "NULL"),
-    "paragraph": ("t.speaker", "NULL", "t.text", "NULL"),
-    "figure": ("t.speaker", "NULL", "t.mention || ' — ' || coalesce(t.subject, '')", "NULL"),
-    "commitment": ("t.speaker", "NULL", "t.text", "NULL"),
-    "recommendation": ("t.heading", "NULL", "t.text", "NULL"),
+    # kind -> (speaker, question ids, display text, needs_check, checked columns)
+    "question": ("t.asker", "t.qid", "t.text", "t.needs_check", "t.checked"),
+    "answer": ("NULL", "t.qids", "t.text", "NULL", "NULL"),
+    "paragraph": ("t.speaker", "NULL", "t.text", "NULL", "NULL"),
+    "figure": (
+        "t.speaker",
+        "NULL",
+        "t.mention || ' — ' || coalesce(t.subject, '')",
+        "NULL",
+        "NULL",
+    ),
+    "commitment": ("t.speaker", "NULL", "t.text", "NULL", "NULL"),
+    "recommendation": ("t.heading", "NULL", "t.text", "NULL", "NULL"),
 }
 _EXTRA = (  # recommendation hits: follow-up, repeated, "para. 23 (b)"
     "t.follow_up, t.repeated, 'para. ' || t.paragraph || coalesce(' (' || t.letter || ')', '')"
@@ -311,12 +320,12 @@ def hit(
         + f" FROM {fts} WHERE {fts} MATCH ? AND rowid = ?",
         (*[SNIP_OPEN, SNIP_CLOSE, tokens] * len(columns), match, rid),
     ).fetchone()
-    speaker, qids, text, needs_check = _DETAIL[kind]
+    speaker, qids, text, needs_check, checked = _DETAIL[kind]
     row = conn.execute(
         f"SELECT t.review_id, t.line, t.side, t.status, {speaker}, {qids}, {text}, "
         f"r.committee, r.state_name, r.state_iso3, r.year, r.title, {needs_check}, "
         + (_EXTRA if kind == "recommendation" else "NULL, NULL, NULL")
-        + " "
+        + f", {checked} "
         f"FROM {table} t JOIN reviews r ON r.id = t.review_id WHERE t.id = ?",
         (rid,),
     ).fetchone()
@@ -343,4 +352,5 @@ def hit(
         follow_up=None if row[13] is None else bool(row[13]),
         repeated=None if row[14] is None else bool(row[14]),
         reference=row[15],
+        checked=None if row[16] is None else bool(row[16]),
     )

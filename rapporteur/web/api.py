@@ -106,6 +106,10 @@ def search(
         YesNo | None,
         Query(description="Questions whose status the tool is not sure of (yes) or is (no)."),
     ] = None,
+    checked: Annotated[
+        YesNo | None,
+        Query(description="Questions whose status a person checked (yes) or not (no)."),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
     facets: bool = True,
@@ -124,6 +128,7 @@ def search(
         follow_up=follow_up,
         repeated=repeated,
         to_check=to_check,
+        checked=checked,
     )
     result = library.search(
         q,

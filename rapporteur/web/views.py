@@ -202,6 +202,7 @@ def search_page(
     follow_up: str | None = None,
     repeated: str | None = None,
     to_check: str | None = None,
+    checked: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> Response:
     def build() -> Response:
@@ -210,6 +211,7 @@ def search_page(
             "follow_up": follow_up,
             "repeated": repeated,
             "to_check": to_check,
+            "checked": checked,
         }
         return _search_page(
             request, q, committee, country, year, session, side, status, kind, page, extra
@@ -232,7 +234,7 @@ def _search_page(
     extra: Mapping[str, str | None] | None = None,
 ) -> Response:
     """`extra`: the filters of recommendations and questions (theme; follow_up, repeated,
-    to_check: "yes"/"no")."""
+    to_check, checked: "yes"/"no")."""
     extra = {k: v or None for k, v in (extra or {}).items()}
     params = _params(request)
     context: dict[str, Any] = {
@@ -255,6 +257,7 @@ def _search_page(
             "follow_up": extra.get("follow_up") or "",
             "repeated": extra.get("repeated") or "",
             "to_check": extra.get("to_check") or "",
+            "checked": extra.get("checked") or "",
         },
         "theme_labels": theme_labels(request.app.state.settings.taxonomy),
     }
@@ -271,6 +274,7 @@ def _search_page(
             follow_up=extra.get("follow_up"),
             repeated=extra.get("repeated"),
             to_check=extra.get("to_check"),
+            checked=extra.get("checked"),
         )
         store = request.app.state.library.store()
         context["country_names"] = {value: name for value, name, _ in store.values()["country"]}

@@ -52,6 +52,54 @@ def test_library_search_marks_question_hits_to_check() -> None:
     assert lines[4].endswith("paragraph [committee]")
 
 
+def test_library_search_says_a_person_checked_a_question_hit() -> None:
+    from rapporteur.store.records import SearchHit, SearchResult
+
+    def hit(checked: bool | None) -> SearchHit:
+        return SearchHit(
+            kind="question" if checked is not None else "answer",
+            review_id="5e1f00000000",
+            committee="CMW",
+            state_name="Ghana",
+            state_iso3="GHA",
+            year=2024,
+            title=None,
+            line=5,
+            side="committee",
+            status="partial",
+            needs_check=None if checked is None else not checked,
+            speaker=None,
+            question_ids=("q002",),
+            text="Were shelters open?",
+            snippet="Were shelters open?",
+            marks=(),
+            score=1.0,
+            checked=checked,
+        )
+
+    hits = (hit(True), hit(False), hit(None))
+    result = SearchResult(query="shelters", total=3, limit=20, offset=0, hits=hits)
+    lines = library_out.render_search(result).splitlines()
+    assert lines[0].endswith("question [committee, partial, checked by a person]")
+    assert lines[2].endswith("question [committee, partial, to check]")
+    assert lines[4].endswith("answer [committee, partial]")
+    sources = [(d["checked"], d["status_source"]) for d in map(library_out.hit_dict, hits)]
+    assert sources == [(True, "person"), (False, "machine"), (None, None)]
+
+
+def test_library_show_says_who_checked_each_status() -> None:
+    from rapporteur.store.records import ReviewSummary
+    from tests.output.samples import decided_review
+
+    data, agree, differ = decided_review()
+    text = library_out.render_review(ReviewSummary(**SUMMARY), data)
+    assert "answered — checked by Ana Lima (6 December 2026)" in text
+    assert "partial — checked by Ben Osei (6 December 2026)" in text
+    assert "; 2 checked by a person)" in text
+    for q in (agree, differ):
+        assert "\n".join(text_out.question_lines(q)) in text
+
+
 def test_library_show_of_concluding_observations_lists_recommendations() -> None:
     from rapporteur.store.records import ReviewSummary
     from tests.output.samples import concluding_data

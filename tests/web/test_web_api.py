@@ -85,6 +85,8 @@ def _hit(kind: str, line: int, side: str, text: str, start: int, **extra: Any) -
         "follow_up": None,
         "repeated": None,
         "reference": None,
+        "checked": None,
+        "status_source": None,
     }
     hit.update(extra)
     return hit
@@ -126,6 +128,7 @@ def test_api_search_exact(client: Client) -> None:
             "follow_up": {},
             "repeated": {},
             "to_check": {},
+            "checked": {},
         },
     }
 
