@@ -263,12 +263,13 @@ def unanswered(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "md", "html", "akn"]),
+    type=click.Choice(["json", "csv", "md", "html", "akn", "training"]),
     default="json",
     show_default=True,
     help="json: the rapporteur/review@1 object; csv: questions, answers, figures and "
     "commitments tables (a recommendations table for concluding observations); md / html: the "
-    "follow-up brief; akn: Akoma Ntoso 3.0 XML.",
+    "follow-up brief; akn: Akoma Ntoso 3.0 XML; training: the statuses people checked, as "
+    "labelled examples (JSON Lines).",
 )
 @click.option(
     "-o",
@@ -335,6 +336,10 @@ def export(
     if fmt == "csv":
         assert output is not None
         exporting.write_tables(result.files, output)
+    elif fmt == "training" and not result.text:
+        from .output.training import NOTHING_CHECKED
+
+        click.echo(NOTHING_CHECKED, err=True)  # nothing to learn from: no file is written
     else:
         if output is not None and output.is_dir():
             output = output / exporting.default_name(result.data, fmt)

@@ -1,4 +1,5 @@
-"""Exports of one review: JSON, CSV tables, Markdown and HTML brief, Akoma Ntoso XML.
+"""Exports of one review: JSON, CSV tables, Markdown and HTML brief, Akoma Ntoso XML, and
+the statuses people checked as training data (JSON Lines).
 
 `export(target, fmt)` is what `rapporteur export` calls: `target` is a source (a path, an
 http(s) URL or "-") analysed on the fly, or else the id of a review in the library. Every
@@ -20,8 +21,14 @@ from typing import Any
 from .errors import ExportError, ReviewNotFound
 from .settings import Settings
 
-FORMATS = ("json", "csv", "md", "html", "akn")
-EXTENSIONS = {"json": ".json", "md": ".md", "html": ".html", "akn": ".akn.xml"}
+FORMATS = ("json", "csv", "md", "html", "akn", "training")
+EXTENSIONS = {
+    "json": ".json",
+    "md": ".md",
+    "html": ".html",
+    "akn": ".akn.xml",
+    "training": ".training.jsonl",
+}
 _SOURCE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx", ".md")
 
 
@@ -110,7 +117,8 @@ def render(
     language: str = "eng",
 ) -> dict[str, str]:
     """File name -> text. With `validate`, JSON is checked against the packaged JSON Schema
-    and Akoma Ntoso against the OASIS XSD (`schema`); an invalid export raises ExportError."""
+    and Akoma Ntoso against the OASIS XSD (`schema`); an invalid export raises ExportError.
+    `training` is empty text when no status of the review was checked by a person."""
     if fmt == "json":
         from .output import json_schema
         from .output.json_out import dumps
@@ -137,6 +145,10 @@ def render(
         if validate:
             _fail_on(akn.validate(xml, schema), "Akoma Ntoso 3.0 schema")
         return {"review.akn.xml": xml}
+    if fmt == "training":
+        from .output.training import jsonl
+
+        return {"training.jsonl": jsonl(data)}
     raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 from rapporteur import export as exporting
 from rapporteur.cli import main
 from rapporteur.output import akn, json_schema
-from tests.output.samples import AKN_XSD, SAMPLES
+from tests.output.samples import AKN_XSD, NOTE, SAMPLES, decide_two
 
 FIXTURE = SAMPLES["fixture"]
 EXAMPLES = [SAMPLES["fictional-cmw"], SAMPLES["fictional-cedaw"], FIXTURE]
@@ -255,7 +255,84 @@ def test_cli_export_validate_needs_the_schema(
 def test_cli_export_documented() -> None:
     docs = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
     text = docs.read_text(encoding="utf-8")
-    for fmt in ("json", "csv", "md", "html", "akn"):
+    for fmt in ("json", "csv", "md", "html", "akn", "training"):
         assert f"--format {fmt}" in text
     for table in TABLES:
         assert table in text
+
+
+# ---------------------------------------------------------------- statuses people checked
+
+
+@pytest.fixture(scope="module")
+def decided(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str, str]:
+    """A library holding the fictional CMW review with two people's decisions: Ana agrees
+    with the tool, Ben does not. (library, review id, Ana's question, Ben's question)."""
+    db = tmp_path_factory.mktemp("decided") / "library.db"
+    return (db, *decide_two(db))
+
+
+def test_cli_every_export_says_who_decided_each_status(
+    decided: tuple[Path, str, str, str], tmp_path: Path
+) -> None:
+    db, rid, ana, ben = decided
+    lib = ["--db", str(db)]
+
+    text = run("show", rid, *lib).stdout
+    assert "answered — checked by Ana Lima (6 December 2026)" in text
+    assert "partial — checked by Ben Osei (6 December 2026)" in text
+    assert "The tool says unanswered — please check" in text and f"Note: {NOTE}" in text
+
+    data = json.loads(run("export", rid, "--format", "json", "--validate", *lib).stdout)
+    assert json_schema.errors(data) == []
+    sources = {q["id"]: q["status_source"] for q in data["questions"]}
+    assert (sources.pop(ana), sources.pop(ben)) == ("person", "person")
+    assert set(sources.values()) == {"machine"}
+    by_id = {q["id"]: q for q in data["questions"]}
+    assert by_id[ana]["decision"]["disagrees"] is False
+    assert by_id[ben]["decision"]["disagrees"] is True
+    assert by_id[ben]["machine"]["status"] == "unanswered"
+
+    assert run("export", rid, "--format", "csv", "-o", str(tmp_path / "t"), *lib).exit_code == 0
+    text = (tmp_path / "t" / "questions.csv").read_text(encoding="utf-8-sig")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert (rows[ana]["status_source"], rows[ana]["checked_by"]) == ("person", "Ana Lima")
+    assert (rows[ben]["status"], rows[ben]["machine_status"]) == ("partial", "unanswered")
+    assert rows[ben]["note"] == "'" + NOTE
+
+    md = run("export", rid, "--format", "md", *lib).stdout
+    assert "**Status: partial — checked by Ben Osei (6 December 2026)**" in md
+    assert "statuses checked by a person" in md
+
+    html = run("export", rid, "--format", "html", *lib).stdout
+    assert "✓ Checked by Ben Osei" in html and "Note by Ben Osei: =HYPERLINK" in html
+    assert "<b>Only</b>" not in html
+
+    args = ["export", rid, "--format", "akn", *lib, "-o", str(tmp_path / "r.xml")]
+    if AKN_XSD.exists():
+        args += ["--validate", "--schema", str(AKN_XSD)]
+    assert run(*args).exit_code == 0
+    tree = etree.parse(str(tmp_path / "r.xml"))
+    ns = {"rap": akn.RAP_NS}
+    marks = {q.get("id"): q.get("source") for q in tree.iterfind(".//rap:question", ns)}
+    assert (marks[ana], marks[ben]) == ("person", "person")
+
+    out = run("export", rid, "--format", "training", *lib, "-o", str(tmp_path))
+    assert out.exit_code == 0 and out.stderr == ""
+    (written,) = tmp_path.glob("*.training.jsonl")
+    assert written.name == "cmw-sen-3.training.jsonl"
+    records = [json.loads(line) for line in written.read_text(encoding="utf-8").splitlines()]
+    assert [(r["question"]["id"], r["label"], r["disagrees"]) for r in records] == [
+        (ana, "answered", False),
+        (ben, "partial", True),
+    ]
+
+
+def test_cli_export_training_without_decisions_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "training.jsonl"
+    result = run("export", str(FIXTURE), "--format", "training", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "No question of this review has been checked by a person yet.\n"
+    assert not out.exists() and result.stdout == ""
+    result = run("export", str(FIXTURE), "--format", "training")
+    assert result.exit_code == 0 and result.stdout == ""
