@@ -3,6 +3,7 @@
     python bench/calibrate_alignment.py            # search, print metrics and chosen values
     python bench/calibrate_alignment.py --current  # only the metrics of PARAMS as committed
     python bench/calibrate_alignment.py --lexical  # the same for --method lexical
+    python bench/calibrate_alignment.py --extra checked.jsonl [--db LIBRARY]
 
 What it tunes: the weights that rank the delegation's passages for a question
 (rapporteur/stages/retrieval.py PARAMS: query context, paragraph share, the structural prior,
@@ -13,6 +14,11 @@ current values; each review's scores are also printed with the chosen values, so
 review carrying the gain shows. The statuses are judged by the status model, trained
 afterwards on the same reviews by bench/train_status.py: run that next. The corpus document in
 ../shared is never read here: it is the held-out check.
+
+`--extra FILE.jsonl ...` adds the statuses people checked in the library (`rapporteur export
+REVIEW --format training`; bench/training_data.py): the passages a person chose or kept for
+an answered or partial question count as its answer lines, on the document analysed again as
+an annotated review is (a checked question of an annotated review replaces its annotation).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alignment_eval import Doc, hits, load_docs
+from training_data import load_extra, merge
 
 from rapporteur.stages import alignment, embeddings
 from rapporteur.stages.retrieval import PARAMS, Params
@@ -108,6 +115,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--current", action="store_true", help="only report the committed PARAMS")
     ap.add_argument("--lexical", action="store_true", help="calibrate words only")
+    ap.add_argument(
+        "--extra",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="FILE.jsonl",
+        help="rapporteur/training@1 files (rapporteur export REVIEW --format training)",
+    )
+    ap.add_argument("--db", default=None, help="library holding the checked documents")
     args = ap.parse_args()
     semantic = not args.lexical
     t0 = time.perf_counter()
@@ -116,6 +132,10 @@ def main() -> None:
         embeddings.encoder = lambda: cached  # type: ignore[assignment]
     docs = load_docs()
     print(f"{len(docs)} fictional reviews, {sum(len(d.gold) for d in docs)} question units")
+    if args.extra:
+        extra = load_extra(args.extra, args.db)
+        print(extra.summary())
+        docs = merge(docs, extra.docs)
     h1, h3, rows = ranking(docs, PARAMS, semantic)
     print("\n".join(rows))
     print(f"pooled PARAMS (committed): hit@1 {h1:.3f}, hit@3 {h3:.3f}")

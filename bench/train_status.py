@@ -2,6 +2,7 @@
 
     python bench/train_status.py            # train both methods, report, write the model file
     python bench/train_status.py --dry-run  # report only
+    python bench/train_status.py --extra checked.jsonl [more.jsonl ...] [--db LIBRARY]
 
 For each method (semantic, lexical): the features of every question of every fictional review
 (bench/alignment_eval.py; never the corpus document), an ordinal logistic model fitted by
@@ -10,6 +11,16 @@ leave-one-review-out: each review is judged by a model trained on the others. Th
 predictions set the temperature that calibrates the confidence and, per status, the lowest
 confidence at which the held-out verdicts were right at least TARGET of the time; below it a
 verdict `needs_check`. The final weights are fitted on all reviews. Needs scipy (dev extra).
+
+`--extra FILE.jsonl ...` adds the statuses people checked in the library, as exported by
+`rapporteur export REVIEW --format training` (bench/training_data.py): each checked document
+(read from the library given with `--db`, or from its origin path, and checked against its
+SHA-256) is analysed like an annotated review and its checked questions are its gold units,
+labelled with the person's status; a checked question of an annotated fictional review takes
+the person's label instead of the annotation. Those documents then take part like any other
+review: in the leave-one-review-out estimates that set the temperature, class weights and
+needs_check thresholds, and in the final fit. The model file records how many units came from
+people's checks. Keep the held-out corpus document out of the extra files.
 """
 
 from __future__ import annotations
@@ -27,6 +38,7 @@ from scipy.optimize import minimize, minimize_scalar
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from alignment_eval import LABELS, ROOT, Doc, hits, load_docs, status_metrics
+from training_data import load_extra, merge
 
 from rapporteur.stages import alignment, status_model
 from rapporteur.stages.status_model import FEATURES, OrdinalModel, choose
@@ -209,7 +221,7 @@ def report(
     return m
 
 
-def train(docs: list[Doc], method: str) -> tuple[OrdinalModel, dict[str, float]]:
+def train(docs: list[Doc], method: str, checked: int = 0) -> tuple[OrdinalModel, dict[str, float]]:
     semantic = method == "semantic"
     x, y, found, group, lines = table(docs, semantic)
     models = loo_models(x, y, found, group, method)
@@ -228,7 +240,13 @@ def train(docs: list[Doc], method: str) -> tuple[OrdinalModel, dict[str, float]]
         fit(x[found], y[found], method), temperature=t, class_weights=weights, check_below=check
     )
     names = ", ".join(d.stem for d in docs)
-    model = replace(model, trained_on=f"{int(found.sum())} fictional units: {names}")
+    what = f"{int(found.sum())} fictional units"
+    if checked:
+        what = (
+            f"{int(found.sum())} units of fictional annotated reviews and of "
+            f"{checked} statuses checked by people in the library"
+        )
+    model = replace(model, trained_on=f"{what}: {names}")
     weights = ", ".join(f"{n} {w:+.2f}" for n, w in zip(model.names, model.weights, strict=True))
     print(f"  weights: {weights}; cuts {model.cuts[0]:.2f} {model.cuts[1]:.2f}")
     return model, m
@@ -237,11 +255,27 @@ def train(docs: list[Doc], method: str) -> tuple[OrdinalModel, dict[str, float]]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--dry-run", action="store_true", help="report, do not write the model")
+    ap.add_argument(
+        "--extra",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="FILE.jsonl",
+        help="rapporteur/training@1 files (rapporteur export REVIEW --format training)",
+    )
+    ap.add_argument("--db", default=None, help="library holding the checked documents")
     args = ap.parse_args()
     t0 = time.perf_counter()
     docs = load_docs()
     print(f"{len(docs)} fictional reviews, {sum(len(d.gold) for d in docs)} question units")
-    models = {m: train(docs, m)[0].to_dict() for m in status_model.METHODS}
+    checked = 0
+    if args.extra:
+        extra = load_extra(args.extra, args.db)
+        print(extra.summary())
+        checked = sum(len(d.gold) for d in extra.docs)
+        docs = merge(docs, extra.docs)
+        print(f"with them: {len(docs)} reviews, {sum(len(d.gold) for d in docs)} question units")
+    models = {m: train(docs, m, checked)[0].to_dict() for m in status_model.METHODS}
     if not args.dry_run:
         OUT.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
         print(f"written {OUT.relative_to(ROOT)}")
