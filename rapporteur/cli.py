@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__, api, cli_checks
+from . import __version__, api, cli_checks, cli_users
 from .cli_options import db_option as _db_option
 from .cli_options import echo_json as _echo_json
 from .cli_options import format_option as _format_option
@@ -765,20 +765,36 @@ _LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
     default=None,
     help="Server processes (default 1, or $RAPPORTEUR_WORKERS); 2 or more use more cores.",
 )
+@click.option(
+    "--read-only",
+    is_flag=True,
+    default=None,
+    help="Refuse every upload and decision (or $RAPPORTEUR_READ_ONLY=1): the library can "
+    "only be read.",
+)
 def serve(
-    db: Path | None, host: str, port: int, max_upload_bytes: int | None, workers: int | None
+    db: Path | None,
+    host: str,
+    port: int,
+    max_upload_bytes: int | None,
+    workers: int | None,
+    read_only: bool | None,
 ) -> None:
     """Serve the library in a web browser, with a JSON API under /api/ (localhost only
-    unless --host says otherwise)."""
+    unless --host says otherwise). Off localhost, and wherever the library has accounts,
+    only logged-in accounts (`rapporteur user add`) may add documents or check statuses."""
     from .web.app import serve as run_server
 
     if host not in _LOCAL_HOSTS:
         click.echo(
             f"Warning: listening on {host}: anyone who can reach this machine can read the "
-            "library and add documents to it.",
+            "library; adding documents and checking statuses need an account "
+            "(`rapporteur user add NAME`).",
             err=True,
         )
-    settings = from_env(max_upload_bytes=max_upload_bytes, workers=workers)
+    settings = from_env(
+        max_upload_bytes=max_upload_bytes, workers=workers, read_only=read_only or None
+    )
     run_server(db, settings, host=host, port=port)
 
 
@@ -786,3 +802,4 @@ def serve(
 
 main.add_command(cli_checks.decide)
 main.add_command(cli_checks.decisions)
+main.add_command(cli_users.user)

@@ -20,7 +20,12 @@
     │   ├── QuestionNotFound   no question with that id in the review
     │   └── DecisionConflict   someone else decided the question since it was shown
     ├── InvalidQuery           a search or filter the library cannot run
-    ├── CrossSiteRequest       a web form posted from another site (refused)
+    ├── CrossSiteRequest       a web form posted from another site, or without its token
+    ├── AccountError           an account that cannot be added, found or removed
+    ├── LoginFailed            a name and password that do not match an account
+    ├── NotAllowed             a write this visitor may not make
+    │   ├── ReadOnly           the server was started with --read-only
+    │   └── LoginRequired      writing needs an account and the visitor is not logged in
     └── ExportError            an output that cannot be written
 
 Exit codes of the CLI: 0 success, 1 unexpected error, 2 wrong command-line usage, 3 the input
@@ -163,6 +168,36 @@ class CrossSiteRequest(RapporteurError):
     code = "cross_site_request"
     exit_code = 2
     status = 403
+
+
+class AccountError(RapporteurError):
+    """`rapporteur user add/remove` with a name or password that cannot be used."""
+
+    code = "account_error"
+    status = 400
+
+
+class LoginFailed(RapporteurError):
+    """Wrong name or wrong password: one message for both, so neither is revealed."""
+
+    code = "login_failed"
+    status = 401
+
+
+class NotAllowed(RapporteurError):
+    """A write (upload, decision) that this visitor of the web UI or API may not make."""
+
+    code = "not_allowed"
+    exit_code = 2
+    status = 403
+
+
+class ReadOnly(NotAllowed):
+    code = "read_only"
+
+
+class LoginRequired(NotAllowed):
+    code = "login_required"
 
 
 class ExportError(RapporteurError):

@@ -38,6 +38,8 @@ class Settings:
     method: str = "semantic"
     """How questions are linked to answers: "semantic" (words and meaning, with the packaged
     sentence-embedding model) or "lexical" (words only; faster)."""
+    read_only: bool = False
+    """`serve`: refuse every write (uploads, decisions); reading and logging in still work."""
 
 
 def _env_int(name: str, default: int) -> int:
@@ -64,6 +66,21 @@ def _env_float(name: str, default: float) -> float:
         raise ConfigError(f"{name} must be a number of seconds, not {raw!r}.") from None
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw.strip().lower() in _TRUE | _FALSE:
+        return raw.strip().lower() in _TRUE
+    from .errors import ConfigError
+
+    raise ConfigError(f"{name} must be 1 or 0 (yes or no), not {raw!r}.") from None
+
+
 ENV = {
     "max_bytes": "RAPPORTEUR_MAX_BYTES",
     "fetch_timeout": "RAPPORTEUR_FETCH_TIMEOUT",
@@ -72,6 +89,7 @@ ENV = {
     "page_cache": "RAPPORTEUR_PAGE_CACHE",
     "method": "RAPPORTEUR_METHOD",
     "time_limit": "RAPPORTEUR_TIME_LIMIT",
+    "read_only": "RAPPORTEUR_READ_ONLY",
 }
 """Setting -> the environment variable that overrides its default (docs/hardening.md)."""
 
@@ -117,6 +135,7 @@ def from_env(**overrides: object) -> Settings:
         time_limit=_env_float(ENV["time_limit"], base.time_limit),
         page_cache=_env_int(ENV["page_cache"], base.page_cache),
         method=os.environ.get(ENV["method"]) or base.method,
+        read_only=_env_bool(ENV["read_only"], base.read_only),
     )
     given = {k: v for k, v in overrides.items() if v is not None}
     return check(replace(base, **given) if given else base)  # type: ignore[arg-type]

@@ -45,7 +45,7 @@ def review_file(tmp_path: Path) -> Path:
 
 
 def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
-    values = ("1000", "2.5", "2000", "3", "0", "lexical", "7.5")
+    values = ("1000", "2.5", "2000", "3", "0", "lexical", "7.5", "yes")
     for variable, value in zip(ENV.values(), values, strict=True):
         monkeypatch.setenv(variable, value)
     settings = from_env()
@@ -55,7 +55,7 @@ def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> No
         2000,
     )
     assert (settings.workers, settings.page_cache, settings.method) == (3, 0, "lexical")
-    assert settings.time_limit == 7.5
+    assert settings.time_limit == 7.5 and settings.read_only is True
     assert from_env(max_bytes=50, workers=None).max_bytes == 50  # the option wins, None ignored
 
 
@@ -70,6 +70,7 @@ def test_limits_environment_and_overrides(monkeypatch: pytest.MonkeyPatch) -> No
         ("RAPPORTEUR_PAGE_CACHE", "-1"),
         ("RAPPORTEUR_TIME_LIMIT", "-1"),
         ("RAPPORTEUR_TIME_LIMIT", "soon"),
+        ("RAPPORTEUR_READ_ONLY", "perhaps"),
     ],
 )
 def test_limits_refuse_values_that_cannot_work(

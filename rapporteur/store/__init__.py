@@ -10,7 +10,8 @@ One module per job: `connection` (opening, WAL, migrations, the one place where 
 errors become sentences), `reads`, `writes` (one review per transaction), `cycle` (reviews
 as groups of documents, a State's reviews, recommendations and their links), `search` (FTS5
 queries), `write` (rows derived from one review@1 object), `decisions` and `deciding`
-(people's decisions on statuses, applied in `put`). `Store` is all of them.
+(people's decisions on statuses, applied in `put`), `users` (accounts and web sessions).
+`Store` is all of them.
 
 Guarantees:
 - All rows of one review are written in one transaction (`BEGIN IMMEDIATE ... COMMIT`) in
@@ -28,7 +29,6 @@ Guarantees:
 from __future__ import annotations
 
 from .cycle import CO, DIALOGUE_KINDS
-from .deciding import Deciding
 from .decisions import STATUSES, Decision
 from .reads import DESCENDING_FIRST, SORTS
 from .records import (
@@ -45,6 +45,7 @@ from .records import (
 )
 from .schema import MIGRATIONS, SCHEMA_VERSION, SEARCH_KINDS
 from .search import safe_match
+from .users import Users
 from .versions import is_older, version_key
 from .write import now
 from .writes import ID_LENGTH
@@ -78,9 +79,10 @@ __all__ = [
 ]
 
 
-class Store(Deciding):
-    """An open library: `Connection` + `Reads` + `Writes` + `Cycle` + `Deciding`. Use it as
-    a context manager, or call `close()`; it must stay in the thread that opened it."""
+class Store(Users):
+    """An open library: `Connection` + `Reads` + `Writes` + `Cycle` + `Deciding` + `Users`.
+    Use it as a context manager, or call `close()`; it must stay in the thread that opened
+    it."""
 
     def __enter__(self) -> Store:
         return self
