@@ -59,5 +59,14 @@ def test_cli_analyze_csv_has_one_row_per_question(tmp_path: Path) -> None:
     assert {r["status"] for r in rows} <= {"answered", "partial", "unanswered"}
     assert rows[0]["asker"] == "Pedro Alves"
     assert list(rows[0])[:7] == ["id", "line", "asker", "kind", "status", "score", "answer_line"]
-    assert list(rows[0])[-2:] == ["confidence", "needs_check"]
+    assert list(rows[0])[-7:] == [
+        "confidence",
+        "needs_check",
+        "status_source",
+        "checked_by",
+        "checked_at",
+        "note",
+        "machine_status",
+    ]
+    assert {r["status_source"] for r in rows} == {"machine"}  # a fresh analysis is the tool's
     assert {r["needs_check"] for r in rows} <= {"true", "false"}
