@@ -1,10 +1,12 @@
 """The JSON API under /api/: the same functions as `rapporteur list/show/search/ingest`.
 
-Success bodies carry `"ok": true`; failures the error envelope of `app.error_body`.
+Success bodies carry `"ok": true`; failures the error envelope of `app.error_body`. Who may
+write is decided in `guard`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -14,6 +16,7 @@ from fastapi.responses import JSONResponse
 from .. import library
 from ..output.library_out import page_dict, search_dict, summary_dict
 from ..overview import group_dict, overview_dict, recommendation_dict
+from . import guard
 from .uploads import read_upload
 
 router = APIRouter(prefix="/api", tags=["library"])
@@ -204,10 +207,10 @@ async def upload(request: Request, filename: str | None = None) -> JSONResponse:
 
     Send a multipart form with the document in `file`, or the document itself as the body
     with `?filename=`. 201 when added, 200 when already there; 413 over the size limit;
-    422 when it is not a treaty-body dialogue. A refused upload changes nothing."""
-    from .app import check_same_origin
-
-    check_same_origin(request)
+    422 when it is not a treaty-body dialogue; 403 when the server is read-only, or when
+    writes need an account and the request has no session (cookie `rapporteur_session` and
+    its token in `X-CSRF-Token`). A refused upload changes nothing."""
+    guard.check_api_write(request, guard.UPLOAD_FROM_ELSEWHERE)
     item, stored = await ingest_upload(request, filename)
     body = {
         "ok": True,
@@ -221,18 +224,25 @@ async def upload(request: Request, filename: str | None = None) -> JSONResponse:
 
 
 async def ingest_upload(
-    request: Request, filename: str | None = None
+    request: Request,
+    filename: str | None = None,
+    before: Callable[[Mapping[str, str]], object] | None = None,
 ) -> tuple[library.IngestItem, library.StoredReview]:
     """Read the upload within the limit, then analyse and store it in a worker thread
-    (the thread's own connection: a Store never crosses threads)."""
+    (the thread's own connection: a Store never crosses threads). `before` is given the
+    form's text fields once the body is read, and may refuse the upload by raising."""
     settings = request.app.state.settings
+    fields: dict[str, str] = {}
     name, data = await read_upload(
         request.headers.get("content-type", ""),
         request.headers.get("content-length"),
         request.stream(),
         settings.max_upload_bytes,
         filename,
+        fields,
     )
+    if before is not None:
+        before(fields)
     handle = request.app.state.library
 
     def work() -> tuple[library.IngestItem, library.StoredReview]:

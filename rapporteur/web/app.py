@@ -15,26 +15,24 @@ import threading
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup, escape
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import CrossSiteRequest, RapporteurError
+from ..errors import RapporteurError
 from ..library import resolve_db
 from ..settings import Settings, from_env
 from ..store import Store
-from . import charts
+from . import account_views, api, decide_api, decide_views, views
 from .cache import PageCache
+from .guard import GuardMiddleware
+from .pages import HERE, render
 
-HERE = Path(__file__).resolve().parent
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 CSP = (
@@ -70,57 +68,6 @@ class Library:
             store = Store(self.path)
             self._local.store = store
         return store
-
-
-# ------------------------------------------------------------------ templates
-
-
-def highlight(snippet: str, marks: Sequence[Sequence[int]]) -> Markup:
-    """Snippet text with <mark> around matched terms; everything else escaped."""
-    out: list[str] = []
-    pos = 0
-    for start, end in marks:
-        out.append(str(escape(snippet[pos:start])))
-        out.append(f"<mark>{escape(snippet[start:end])}</mark>")
-        pos = end
-    out.append(str(escape(snippet[pos:])))
-    return Markup("".join(out))
-
-
-def url_with(base: str, params: dict[str, Any], **changes: Any) -> str:
-    """`base` with the query `params`, some changed; None or "" drops a parameter."""
-    merged = {**params, **changes}
-    pairs: list[tuple[str, str]] = []
-    for key, value in merged.items():
-        if value is None or value == "" or value == []:
-            continue
-        for one in value if isinstance(value, list | tuple) else [value]:
-            pairs.append((key, str(one)))
-    return base + ("?" + urlencode(pairs) if pairs else "")
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=True,  # everything from a document is text, never markup
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(
-        highlight=highlight,
-        url_with=url_with,
-        bar_chart=charts.bar_chart,
-        stacked_bar=charts.stacked_bar,
-        version=__version__,
-    )
-    return env
-
-
-TEMPLATES = _environment()
-
-
-def render(name: str, status_code: int = 200, /, **context: Any) -> HTMLResponse:
-    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status_code)
 
 
 # ------------------------------------------------------------------ errors
@@ -190,26 +137,6 @@ async def _on_internal_error(request: Request, exc: Exception) -> Response:
     return _error_response(request, 500, "internal_error", message)
 
 
-def check_same_origin(request: Request) -> None:
-    """Refuse a state-changing request sent by a page of another site (CSRF).
-
-    Browsers say where a request comes from in Sec-Fetch-Site; older ones only in Origin.
-    Programs (curl, httpx) send neither and are let through: the server listens on
-    localhost unless told otherwise."""
-    site = request.headers.get("sec-fetch-site")
-    origin = request.headers.get("origin")
-    if site is not None:
-        refused = site not in {"same-origin", "none"}
-    else:
-        host = request.headers.get("host", "")
-        refused = origin is not None and (origin == "null" or urlsplit(origin).netloc != host)
-    if refused:
-        raise CrossSiteRequest(
-            "This upload came from another web site and was refused; nothing was added.",
-            hint="Upload from rapporteur's own upload page.",
-        )
-
-
 # ------------------------------------------------------------------ middleware
 
 
@@ -260,11 +187,12 @@ def create_app(
     settings: Settings | None = None,
     *,
     allowed_hosts: Sequence[str] | None = None,
+    require_login: bool = False,
 ) -> FastAPI:
     """The web app over one library. `allowed_hosts` (host names, no ports) makes it
-    refuse any other Host header; `serve` sets it when listening on localhost."""
-    from . import api, views
-
+    refuse any other Host header; `serve` sets it when listening on localhost, and
+    `require_login` (every write needs a logged-in account) when it is not. Whether the
+    app is read-only is `settings.read_only`."""
     app = FastAPI(
         title="rapporteur",
         version=__version__,
@@ -277,13 +205,19 @@ def create_app(
     app.state.library = Library(db_path)
     app.state.settings = settings or from_env()
     app.state.page_cache = PageCache(app.state.settings.page_cache)
+    app.state.require_login = require_login
     app.add_exception_handler(RapporteurError, _on_rapporteur_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(Exception, _on_internal_error)
-    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(GuardMiddleware)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)  # the outermost
     app.include_router(api.router)
+    app.include_router(decide_api.router)
+    app.include_router(account_views.api_router)
     app.include_router(views.router)
+    app.include_router(decide_views.router)
+    app.include_router(account_views.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 
@@ -303,6 +237,7 @@ def app_from_env() -> FastAPI:
         os.environ.get("RAPPORTEUR_DB") or None,
         from_env(),
         allowed_hosts=hosts.split(",") if hosts else None,
+        require_login=os.environ.get("RAPPORTEUR_REQUIRE_LOGIN") == "1",
     )
 
 
@@ -314,7 +249,8 @@ def serve(
     port: int = 8000,
 ) -> None:
     """Run the app with uvicorn until interrupted, in `settings.workers` processes (0 or 1:
-    one process; more use every core, each with its own connections and page cache)."""
+    one process; more use every core, each with its own connections and page cache).
+    Off localhost, every write needs a logged-in account."""
     import uvicorn
 
     settings = settings or from_env()
@@ -323,7 +259,7 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning"}
     if settings.workers <= 1:
-        app = create_app(db_path, settings, allowed_hosts=allowed)
+        app = create_app(db_path, settings, allowed_hosts=allowed, require_login=not local)
         print(f"rapporteur: serving {app.state.library.path} at http://{shown}:{port}/", flush=True)
         uvicorn.run(app, server_header=False, **options)
         return
@@ -335,6 +271,7 @@ def serve(
     os.environ["RAPPORTEUR_DB"] = str(path)
     if allowed:
         os.environ["RAPPORTEUR_ALLOWED_HOSTS"] = ",".join(allowed)
+    os.environ["RAPPORTEUR_REQUIRE_LOGIN"] = "0" if local else "1"
     print(
         f"rapporteur: serving {path} at http://{shown}:{port}/ with {settings.workers} processes",
         flush=True,

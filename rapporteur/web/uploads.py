@@ -4,7 +4,8 @@ Starlette's form parser would spool the whole body first; this reader counts byt
 arrive and stops at the limit, so an oversize upload costs at most the limit in memory and
 never reaches the analysis. It accepts multipart/form-data (the HTML form, `curl -F
 file=@x`) with the document in a `file` field, or the raw document as the body with its
-name in `?filename=` (`curl --data-binary @x`).
+name in `?filename=` (`curl --data-binary @x`). Small text fields of the form (the
+anti-forgery token of the upload page) are kept too, up to `FIELD_BYTES` each.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from ..errors import EmptyDocument, SourceTooLarge, UnsupportedFormat
 
 FORM_OVERHEAD = 16 * 1024
 """Bytes allowed on top of the document for multipart boundaries, headers and small fields."""
+FIELD_BYTES = 256
+"""Longest text field kept besides the file (longer ones are dropped)."""
 
 
 def _too_large(limit: int) -> SourceTooLarge:
@@ -39,6 +42,7 @@ class _Form:
         self.filename: str | None = None
         self.data = bytearray()
         self.found: tuple[str, bytes] | None = None
+        self.fields: dict[str, str] = {}
 
     def on_part_begin(self) -> None:
         self.headers = {}
@@ -62,7 +66,11 @@ class _Form:
         self.filename = raw.decode("utf-8", "replace") if raw is not None else None
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
-        if self.name != "file" or self.found is not None:
+        if self.name != "file":
+            if self.filename is None and len(self.data) <= FIELD_BYTES:
+                self.data += data[start : min(end, start + FIELD_BYTES + 1)]
+            return
+        if self.found is not None:
             return
         self.data += data[start:end]
         if len(self.data) > self.limit:
@@ -71,6 +79,8 @@ class _Form:
     def on_part_end(self) -> None:
         if self.name == "file" and self.found is None:
             self.found = (self.filename or "upload", bytes(self.data))
+        elif self.name and self.filename is None and len(self.data) <= FIELD_BYTES:
+            self.fields.setdefault(self.name, self.data.decode("utf-8", "replace"))
         self.data = bytearray()
 
     def callbacks(self) -> dict[str, object]:
@@ -94,9 +104,11 @@ async def read_upload(
     chunks: AsyncIterator[bytes],
     limit: int,
     filename: str | None = None,
+    fields: dict[str, str] | None = None,
 ) -> tuple[str, bytes]:
     """(file name, bytes) of the uploaded document, or SourceTooLarge / EmptyDocument /
-    UnsupportedFormat with a sentence for the user."""
+    UnsupportedFormat with a sentence for the user. The form's small text fields are put
+    in `fields` when it is given."""
     multipart = content_type.lower().startswith("multipart/form-data")
     ceiling = limit + (FORM_OVERHEAD if multipart else 0)
     if content_length and content_length.isdigit() and int(content_length) > ceiling:
@@ -118,6 +130,8 @@ async def read_upload(
             parser.finalize()
         except MultipartParseError as exc:
             raise UnsupportedFormat(f"The upload is a malformed form ({exc}).") from exc
+        if fields is not None:
+            fields.update(form.fields)
         if form.found is None:
             raise EmptyDocument(
                 "The upload has no file in it.", hint="Choose a document to upload first."

@@ -2,7 +2,8 @@
 there.
 
 Each view calls one `rapporteur.library` function and hands plain data to a template;
-`review_context` arranges a stored review@1 object for the review page.
+`review_context` arranges a stored review@1 object for the review page, and
+`checking.review_checks` adds what a person needs to check its statuses.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from ..models import STATUSES
 from ..output import certainty, recommendations
 from ..overview import kind_name
 from ..store import DESCENDING_FIRST, SEARCH_KINDS, SORTS
-from .app import check_same_origin, render
+from . import checking, guard
+from .pages import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,19 +52,24 @@ def _cached(request: Request, build: Callable[[], Response]) -> Response:
     """The page for this path and query from the app's PageCache, else built and kept.
 
     The key holds the library's generation, so a page never outlives a change to the
-    library; errors are raised by `build` and never cached."""
+    library, and what the visitor may do (the page shows it); the page is kept with the
+    placeholder of the anti-forgery token, filled in for each visitor. Errors are raised by
+    `build` and never cached."""
     cache = request.app.state.page_cache
     if not cache.size:
         return build()
     store = request.app.state.library.store()
-    key = (request.url.path, request.url.query, store.generation())
+    visitor = guard.visitor_of(request)
+    key = (request.url.path, request.url.query, store.generation(), visitor.cache_key)
     body = cache.get(key)
-    if body is not None:
-        return HTMLResponse(body)
-    response = build()
-    if response.status_code == 200:
-        cache.put(key, bytes(response.body))
-    return response
+    if body is None:
+        with guard.tokens_deferred():
+            response = build()
+        if response.status_code != 200:
+            return response
+        body = bytes(response.body)
+        cache.put(key, body)
+    return HTMLResponse(guard.fill_tokens(body.decode("utf-8")))
 
 
 def _int(value: str | None) -> int | None:
@@ -116,10 +123,17 @@ def library_page(
 
 @router.get("/reviews/{review_id}", response_class=HTMLResponse)
 def review_page(request: Request, review_id: str) -> Response:
-    return _cached(request, lambda: _review_page(request, review_id))
+    return _cached(request, lambda: review_page_response(request, review_id))
 
 
-def _review_page(request: Request, review_id: str) -> Response:
+def review_page_response(
+    request: Request,
+    review_id: str,
+    draft: checking.Draft | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The review page; `draft` is a decision that could not be saved, shown back in its
+    form with why (`status_code` then says so too)."""
     stored = library.get_review(review_id, request.app.state.library.store())
     labels = theme_labels(request.app.state.settings.taxonomy)
     notice = next((NOTICES[k] for k in NOTICES if k in request.query_params), None)
@@ -136,12 +150,15 @@ def _review_page(request: Request, review_id: str) -> Response:
     context = review_context(stored.summary, stored.data, labels, dialogue_id, asked, query)
     group = library.review_of(stored.summary.id, store)
     others = [d for d in group.documents if d.id != stored.summary.id]
+    checks = checking.review_checks(request, stored.summary.id, context, draft)
     return render(
         "review.html",
-        notice=notice,
+        status_code,
+        notice=checks.pop("notice", None) or notice,
         others=others,
         state_link=state_href(stored.summary.state_name, stored.summary.state_iso3),
         **context,
+        **checks,
     )
 
 
@@ -292,15 +309,26 @@ def _search_page(
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
-    return render("upload.html", limit_mb=request.app.state.settings.max_upload_bytes / 1_048_576)
+    return render(
+        "upload.html",
+        limit_mb=request.app.state.settings.max_upload_bytes / 1_048_576,
+        visitor=guard.visitor_of(request),
+    )
 
 
 @router.post("/upload")
 async def upload(request: Request) -> Response:
+    """Add an uploaded document: only for a visitor who may write, from this site, with
+    the upload page's anti-forgery token (read with the body, checked before analysis)."""
     from .api import ingest_upload
 
-    check_same_origin(request)
-    item, _ = await ingest_upload(request)
+    guard.require_write(request)
+    guard.check_same_origin(request)
+
+    def token_check(fields: Mapping[str, str]) -> None:
+        guard.check_token(request, fields.get(guard.CSRF_FIELD))
+
+    item, _ = await ingest_upload(request, before=token_check)
     return RedirectResponse(f"/reviews/{item.review_id}?{item.outcome}=1", status_code=303)
 
 
@@ -323,7 +351,12 @@ def theme_labels(taxonomy: Any = None) -> dict[str, str]:
 
 
 FILTERS = ("status", "asker", "theme", "round", "check")  # the review page's query filters
-CHECKS = {"sure": "sure", "to-check": "to check"}
+CHECKS = {
+    "sure": "sure",
+    "to-check": "to check",
+    "checked": "checked by a person",
+    "unchecked": "not checked by a person",
+}
 EXPERT = "Committee Expert"  # how a question without a named asker is shown
 
 
@@ -374,16 +407,16 @@ def question_filters(
 
     def matches(q: Mapping[str, Any]) -> bool:
         facets = {
-            "status": str(q.get("status")),
-            "asker": _asker(q),
-            "round": str(_round(q)),
-            "check": "to-check" if certainty.needs_check(q) else "sure",
+            "status": {str(q.get("status"))},
+            "asker": {_asker(q)},
+            "round": {str(_round(q))},
+            "check": {
+                "to-check" if certainty.needs_check(q) else "sure",
+                "checked" if certainty.is_checked(q) else "unchecked",
+            },
+            "theme": {str(t) for t in q.get("themes") or []},
         }
-        themes = {str(t) for t in q.get("themes") or []}
-        return all(
-            value in themes if key == "theme" else facets[key] == value
-            for key, value in selected.items()
-        )
+        return all(value in facets[key] for key, value in selected.items())
 
     names = dict(choices["theme"])
     words = [

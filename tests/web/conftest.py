@@ -217,6 +217,16 @@ def form_token(html: str) -> str:
 
 
 @pytest.fixture
+def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its cheapest: the tests check the logic, not the hash's cost."""
+    from argon2 import PasswordHasher
+
+    from rapporteur.store import users
+
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture
 def frozen_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "now", lambda: NOW)
     monkeypatch.setattr(store_module, "now", lambda: NOW)

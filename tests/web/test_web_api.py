@@ -215,8 +215,12 @@ def test_api_openapi(client: Client) -> None:
         "/api/reviews/{review_id}/recommendations",
         "/api/search",
         "/api/states/{state}",
+        "/api/reviews/{review_id}/questions/{question_id}/decision",
+        "/api/reviews/{review_id}/decisions",
+        "/api/session",
     }
     assert set(spec["paths"]["/api/reviews"]) == {"get", "post"}
+    assert set(spec["paths"]["/api/session"]) == {"get", "post", "delete"}
     post = spec["paths"]["/api/reviews"]["post"]
     assert "multipart/form-data" in post["requestBody"]["content"]
     assert client.get("/api/docs").status_code == 404  # no CDN-loaded docs page

@@ -113,7 +113,9 @@ def test_upload_form_adds_and_redirects(client: Client, db: Path) -> None:
     form = client.get("/upload")
     assert 'enctype="multipart/form-data"' in form.text and "0.06 MB" in form.text
     data = review_text(31, committee="CAT", state=("Kenya", "KEN"), year=2022).encode()
-    response = client.post("/upload", files={"file": ("kenya.txt", data, "text/plain")})
+    response = client.post(
+        "/upload", data={"csrf": client.csrf()}, files={"file": ("kenya.txt", data, "text/plain")}
+    )
     assert response.status_code == 303
     location = response.headers["location"]
     assert re.fullmatch(r"/reviews/[0-9a-f]{12}\?added=1", location)
@@ -125,11 +127,15 @@ def test_upload_form_adds_and_redirects(client: Client, db: Path) -> None:
 
 def test_upload_errors_are_pages_and_change_nothing(client: Client, db: Path) -> None:
     big = b"x" * (70 * 1024)
-    response = client.post("/upload", files={"file": ("big.txt", big, "text/plain")})
+    response = client.post(
+        "/upload", data={"csrf": client.csrf()}, files={"file": ("big.txt", big, "text/plain")}
+    )
     assert response.status_code == 413 and response.headers["content-type"].startswith("text/html")
     assert "larger than the limit" in response.text
     notes = b"Shopping: apples, bread, milk and coffee for the weekend. " * 30
-    response = client.post("/upload", files={"file": ("notes.txt", notes, "text/plain")})
+    response = client.post(
+        "/upload", data={"csrf": client.csrf()}, files={"file": ("notes.txt", notes, "text/plain")}
+    )
     assert response.status_code == 422 and "notes.txt was not added" in response.text
     assert reviews_in(db) == 1
 
@@ -145,7 +151,9 @@ def test_error_pages(client: Client) -> None:
 def test_markup_in_a_document_is_shown_as_text(client: Client, db: Path) -> None:
     """A document whose text holds <script> and HTML: escaped on every page."""
     text = review_text(41, extra=f"Was {HOSTILE} acceptable?").encode()
-    response = client.post("/upload", files={"file": ("hostile.txt", text, "text/plain")})
+    response = client.post(
+        "/upload", data={"csrf": client.csrf()}, files={"file": ("hostile.txt", text, "text/plain")}
+    )
     assert response.status_code == 303
     review_page = client.get(response.headers["location"]).text
     search_page = client.get("/search?q=alert").text
@@ -158,6 +166,7 @@ def test_markup_in_a_document_is_shown_as_text(client: Client, db: Path) -> None
     assert "&lt;script&gt;" in search_page
     hostile_name = client.post(
         "/upload",
+        data={"csrf": client.csrf()},
         files={"file": ("<script>x</script>.txt", b"Dear diary. " * 50, "text/plain")},
     )
     assert hostile_name.status_code == 422 and "<script>x" not in hostile_name.text
@@ -169,7 +178,9 @@ def test_the_fictional_example_end_to_end(client: Client) -> None:
 
         pytest.skip("examples/fictional-cmw-review.txt is not present")
     response = client.post(
-        "/upload", files={"file": (EXAMPLE.name, EXAMPLE.read_bytes(), "text/plain")}
+        "/upload",
+        data={"csrf": client.csrf()},
+        files={"file": (EXAMPLE.name, EXAMPLE.read_bytes(), "text/plain")},
     )
     assert response.status_code == 303
     page = client.get(response.headers["location"])
@@ -184,7 +195,7 @@ def test_review_page_says_how_sure_each_status_is(client: Client, db: Path) -> N
     html = client.get(f"/reviews/{CHECKED_ID}").text
     answered = html[html.index('id="q-q001-aaaaaa"') : html.index('id="q-q002-bbbbbb"')]
     unanswered = html[html.index('id="q-q002-bbbbbb"') : html.index('id="figures"')]
-    assert "sure (92%)" in _text(answered) and "Check this" not in answered
+    assert "sure (92%)" in _text(answered) and "⚑ Check this" not in answered
     assert "match 0.80" in answered  # the score of an answer
     text = _text(unanswered)
     assert "⚑ Check this" in text and "confidence 55%" in text
