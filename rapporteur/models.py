@@ -415,6 +415,8 @@ class Review:
     """Everything rapporteur knows about one document; built stage by stage."""
 
     document: Document
+    language: str = "en"
+    """ISO 639-1 code of the body's language (`languages.detect`); 'und' when unknown."""
     document_kind: str | None = None
     """The genre segment detected (`document.kind`: meeting_summary, press_release, ...)."""
     paragraphs: tuple[Paragraph, ...] = ()

@@ -22,7 +22,7 @@ from .genres.page import document_symbol
 from .models import Document, Part, Review
 from .settings import Settings
 
-_ORDER_STAGES = ("segment", "metadata")
+_ORDER_STAGES = ("language", "segment", "metadata")
 
 
 def _header(document: Document, settings: Settings) -> tuple[str | None, int | None, str | None]:

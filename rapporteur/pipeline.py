@@ -58,6 +58,7 @@ def _s(name: str, module: str, reads: str, writes: str) -> Stage:
 
 
 STAGES: tuple[Stage, ...] = (
+    _s("language", "language", "document", "language"),
     _s("segment", "segment", "document", "document_kind paragraphs sentences sections"),
     _s("metadata", "metadata", "document document_kind paragraphs sections", "metadata"),
     _s(
@@ -106,9 +107,8 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "genre",
         "genre",
-        "document document_kind metadata next_report paragraphs questions recommendations "
-        "sections turns "
-        "warnings",
+        "document document_kind language metadata next_report paragraphs questions "
+        "recommendations sections turns warnings",
         "is_dialogue warnings",
     ),
 )

@@ -41,7 +41,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "binary.txt": ("refused", "unsupported_format"),
     "long-line.txt": ("not-dialogue", "does not look like a treaty-body review"),
     "nested.html": ("analysed", ""),
-    "scripts.html": ("not-dialogue", "language other than English"),
+    "scripts.html": ("not-dialogue", "language could not be recognised"),
     "mixed-encodings.txt": ("warned", "not UTF-8"),
     "pdf.txt": ("refused", "parse_error"),
     "docx.txt": ("refused", "parse_error"),

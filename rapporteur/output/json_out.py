@@ -41,6 +41,7 @@ def to_dict(review: Review) -> dict[str, Any]:
             "lines": doc.line_count,
             "title": meta.title if meta else doc.title,
             "kind": review.document_kind,
+            "language": review.language,
             "symbol": meta.symbol if meta else None,
             "parts": [
                 {

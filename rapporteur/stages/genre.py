@@ -1,96 +1,15 @@
-"""Is this a treaty-body dialogue in English? Said once, with the reason, for every front end."""
+"""Is this a treaty-body dialogue in a language rapporteur reads? Said once, with the reason,
+for every front end."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from ..languages import ANALYSED, refusal
 from ..models import BODY_KINDS, Review
 from ..settings import Settings
 from . import recommendations
-
-_STOPWORDS = {
-    "en": set(
-        [
-            "the",
-            "of",
-            "and",
-            "to",
-            "in",
-            "was",
-            "were",
-            "that",
-            "for",
-            "on",
-            "with",
-            "had",
-            "by",
-            "as",
-            "from",
-            "this",
-            "which",
-        ]
-    ),
-    "fr": set(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "et",
-            "en",
-            "que",
-            "pour",
-            "dans",
-            "par",
-            "une",
-            "sur",
-            "est",
-            "été",
-            "sont",
-            "avec",
-            "au",
-        ]
-    ),
-    "es": set(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "de",
-            "del",
-            "y",
-            "en",
-            "que",
-            "por",
-            "para",
-            "con",
-            "una",
-            "sobre",
-            "fue",
-            "han",
-            "ha",
-            "al",
-        ]
-    ),
-}
-_LANG_NAMES = {"fr": "French", "es": "Spanish"}
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def language(text: str) -> str:
-    """'en', 'fr', 'es' or 'other', from stopword counts on the first 20,000 characters."""
-    words = _WORD.findall(text[:8_000].lower())
-    if not words:
-        return "other"
-    counts = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
-    best = max(counts, key=lambda k: counts[k])
-    if counts[best] < max(3, len(words) * 0.05):
-        return "other"
-    return best
-
 
 _ENDS_SENTENCE = re.compile(r"[.?!:;\"'”’)\]]\s*$")
 
@@ -153,17 +72,14 @@ def run(review: Review, settings: Settings) -> Review:
     if other is not None:
         warnings.append(other)
         return replace(review, warnings=tuple(warnings), is_dialogue=False)
-    lang = language(review.document.text)
-    if lang == "en" and review.document_kind == "concluding_observations":
+    lang = review.language
+    if lang in ANALYSED and review.document_kind == "concluding_observations":
         return _concluding_observations(review, warnings)
     meta = review.metadata
     committee_turns = sum(t.side == "committee" for t in review.turns)
     delegation_turns = sum(t.side == "delegation" for t in review.turns)
-    if lang != "en":
-        name = _LANG_NAMES.get(lang, "a language other than English")
-        warnings.append(
-            f"The document appears to be in {name}; rapporteur analyses English records."
-        )
+    if lang not in ANALYSED:
+        warnings.append(refusal(lang))
         return replace(review, warnings=tuple(warnings), is_dialogue=False)
     named = meta is not None and meta.committee is not None
     talk = bool(committee_turns or delegation_turns)
