@@ -11,7 +11,12 @@ language.
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Mapping
 from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+from typing import Any
 
 import pycountry
 
@@ -111,3 +116,15 @@ def refusal(code: str) -> str:
             f"{name(code)} records yet (it analyses {listed} records)."
         )
     return f"The document appears to be in {name(code)}; rapporteur analyses {listed} records."
+
+
+@cache
+def cues(stage: str, language: str) -> Mapping[str, Any]:
+    """The cues of one stage in one language: `rapporteur/data/lang/<language>/<stage>.toml`
+    (word lists and pattern fragments, so that a language is data, not a fork of the code).
+    Empty when that language has none for the stage: the stage then finds nothing, and says
+    nothing wrong."""
+    resource = files("rapporteur") / "data" / "lang" / language / f"{stage}.toml"
+    if not resource.is_file():
+        return MappingProxyType({})
+    return MappingProxyType(tomllib.loads(resource.read_text(encoding="utf-8")))

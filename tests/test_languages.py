@@ -77,3 +77,8 @@ def test_languages_cli_refuses_german_by_name(tmp_path: Path) -> None:
     assert result.exit_code == 4
     assert "appears to be in German" in result.stderr and "English" in result.stderr
     assert '"language": "de"' in result.stdout
+
+
+def test_languages_cues_of_a_stage_without_data_are_empty() -> None:
+    assert dict(languages.cues("no-such-stage", "fr")) == {}
+    assert languages.cues("no-such-stage", "fr") is languages.cues("no-such-stage", "fr")
