@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import SchemaTooNew, StoreError
 from . import schema, write
+from .writer_lock import WriterLock
 
 
 class Connection:
@@ -30,6 +31,7 @@ class Connection:
         self._keys_stamp: tuple[int, int] | None = None
         self._hidden_seqs: tuple[int, ...] = ()
         self._generation: tuple[tuple[int, int], str] | None = None
+        self._writer = WriterLock(self.path)
         memory = self.path == ":memory:"
         if not memory:
             try:
@@ -104,8 +106,9 @@ class Connection:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is stored, or none of it."""
-        with self._translate():
+        """One write transaction: all of it is stored, or none of it. Writers queue on the
+        writer lock first (`writer_lock`), then SQLite's."""
+        with self._writer.held(), self._translate():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -120,6 +123,7 @@ class Connection:
 
     def close(self) -> None:
         self.conn.close()
+        self._writer.close()
 
     def __enter__(self) -> Connection:
         return self
