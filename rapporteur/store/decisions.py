@@ -183,13 +183,17 @@ def checked(questions: Iterable[Mapping[str, Any]]) -> int:
 
 def standing_for(conn: sqlite3.Connection, data: Mapping[str, Any]) -> list[Decision]:
     """Every decision that may apply to the document of `data`: those made on it, and those
-    made on another edition of it (same origin or same UN symbol, same kind)."""
+    made on another edition of it (same path or URL, or same UN symbol; same kind)."""
     doc = data["document"]
     origin, symbol, kind = doc.get("origin") or None, doc.get("symbol") or None, doc.get("kind")
+    if origin is not None and "/" not in origin.replace("\\", "/"):
+        origin = None  # a bare upload name ("report.pdf") says nothing of which document
+    # Three indexed lookups, not one OR that SQLite would answer by reading every decision.
     rows = conn.execute(
         f"SELECT {COLUMNS} FROM decisions WHERE sha256 = ? "
-        "OR (kind IS ? AND ((? IS NOT NULL AND origin = ?) OR (? IS NOT NULL AND symbol = ?)))",
-        (doc["sha256"], kind, origin, origin, symbol, symbol),
+        f"UNION SELECT {COLUMNS} FROM decisions WHERE origin = ? AND kind IS ? "
+        f"UNION SELECT {COLUMNS} FROM decisions WHERE symbol = ? AND kind IS ?",
+        (doc["sha256"], origin, kind, symbol, kind),
     ).fetchall()
     return [Decision.from_row(r) for r in rows]
 

@@ -174,3 +174,13 @@ def test_anchors_tell_apart_repeated_wording() -> None:
         "could the delegation comment#1",
         "could the delegation comment#2",
     ]
+
+
+def test_a_bare_upload_name_is_no_edition(store: Store, review: dict) -> None:
+    first = copy.deepcopy(review)
+    first["document"]["origin"] = "report.txt"
+    _, rid = store.put(first)
+    store.decide(rid, first["questions"][0]["id"], "partial", author="Ana")
+    other = _edition(first, {"text": ""}, "")
+    _, new_id = store.put(other)
+    assert {q["status_source"] for q in store.get(new_id).data["questions"]} == {"machine"}
