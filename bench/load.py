@@ -9,7 +9,10 @@ Two targets, one after the other: review pages (/reviews/{id}, ids drawn in a fi
 order) and search (/search?q=..., the queries of bench/library.py). For each it prints
 requests per second, p50/p95/p99 latency and the error count (any status but 200, and any
 connection error or timeout). Targets on the 2-core reference machine: >= 200 req/s for
-review pages and >= 100 for search, zero errors, p99 < 500 ms. Exit code 1 when a target is
+review pages and >= 100 for search, zero errors, p99 < 500 ms. Then a mixed load
+(bench/load_mixed.py, `--mixed-duration`, default 60 s; 0 skips it) on a copy of the
+library: 10 writers save decisions on statuses through the API while readers browse; zero
+errors, zero lost decisions (counted afterwards), p99 < 500 ms. Exit code 1 when a target is
 missed, so CI or a person can tell at a glance. Only ever connects to 127.0.0.1.
 """
 
@@ -33,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.library import QUERIES, percentile  # noqa: E402
+from bench.load_mixed import Mixed, report, run_mixed  # noqa: E402
 
 HOST = "127.0.0.1"
 TARGETS = {"review pages": 200.0, "search": 100.0}
@@ -183,6 +187,32 @@ def run(
             proc.kill()
 
 
+def mixed(
+    db: Path, *, duration: float, writers: int, workers: int | None, think: float
+) -> Mixed:
+    """The mixed load on a copy of `db` (the library given is never written to)."""
+    import sqlite3
+
+    copy = Path(tempfile.mkdtemp(prefix="rapporteur-mixed-")) / "library.db"
+    source, target = sqlite3.connect(db), sqlite3.connect(copy)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    port = free_port()
+    proc = start_server(copy, port, workers, cache=True)
+    try:
+        return run_mixed(
+            f"http://{HOST}:{port}", copy, duration=duration, writers=writers, think=think
+        )
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def table(results: list[Result]) -> str:
     lines = [
         f"{'target':<14}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
@@ -210,6 +240,13 @@ def main() -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="Serve with the page cache off (worst case)."
     )
+    parser.add_argument(
+        "--mixed-duration", type=float, default=60.0, help="Seconds of mixed load (0: none)."
+    )
+    parser.add_argument("--writers", type=int, default=10, help="Writers in the mixed load.")
+    parser.add_argument(
+        "--think", type=float, default=0.5, help="Seconds between a writer's saves (0: none)."
+    )
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
 
@@ -226,11 +263,25 @@ def main() -> None:
         workers=args.workers,
         cache=not args.no_cache,
     )
+    both = None
+    if args.mixed_duration > 0:
+        both = mixed(
+            db,
+            duration=args.mixed_duration,
+            writers=args.writers,
+            workers=args.workers,
+            think=args.think,
+        )
     if args.json:
-        print(json.dumps([asdict(r) | {"ok": r.ok} for r in results], indent=2))
+        rows = [asdict(r) | {"ok": r.ok} for r in results]
+        if both is not None:
+            rows.append({"target": "mixed"} | asdict(both) | {"ok": both.ok})
+        print(json.dumps(rows, indent=2))
     else:
         print(table(results))
-    sys.exit(0 if all(r.ok for r in results) else 1)
+        if both is not None:
+            print(report(both))
+    sys.exit(0 if all(r.ok for r in results) and (both is None or both.ok) else 1)
 
 
 if __name__ == "__main__":
