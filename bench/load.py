@@ -103,6 +103,14 @@ def start_server(
     raise SystemExit("rapporteur serve did not answer within 30 s")
 
 
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 async def drive(
     base: str, next_path: Callable[[], str], concurrency: int, duration: float
 ) -> tuple[list[float], int, float]:
@@ -180,11 +188,7 @@ def run(
             measure(base, "search", search_paths, concurrency, duration),
         ]
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
 
 
 def mixed(
@@ -206,11 +210,7 @@ def mixed(
             f"http://{HOST}:{port}", copy, duration=duration, writers=writers, think=think
         )
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
 
 
 def table(results: list[Result]) -> str:

@@ -95,9 +95,7 @@ def decision_dict(d: Decision, current: Sequence[Mapping[str, Any]] = ()) -> dic
         "applies_to": target["id"] if target else None,
         "standing": bool(target and (target.get("decision") or {}).get("id") == d.id),
         "status": d.status,
-        "evidence": None
-        if d.evidence is None
-        else [{"line": line, "text": text} for line, text in d.evidence],
+        "evidence": d.evidence_json(),
         "note": d.note,
         "by": d.author,
         "at": d.decided_at,

@@ -59,6 +59,12 @@ class Decision:
     machine_confidence: float | None
     machine_answers: tuple[Mapping[str, Any], ...]
 
+    def evidence_json(self) -> list[dict[str, Any]] | None:
+        """The chosen passages as review@1 writes them; None when the tool's were kept."""
+        if self.evidence is None:
+            return None
+        return [{"line": line, "text": text} for line, text in self.evidence]
+
     @classmethod
     def from_row(cls, row: Sequence[Any]) -> Decision:
         evidence = json.loads(row[9]) if row[9] is not None else None
@@ -139,9 +145,7 @@ def decided(question: Mapping[str, Any], decision: Decision, carried: bool) -> d
     q["decision"] = {
         "id": decision.id,
         "status": decision.status,
-        "evidence": None
-        if decision.evidence is None
-        else [{"line": ln, "text": text} for ln, text in decision.evidence],
+        "evidence": decision.evidence_json(),
         "note": decision.note,
         "by": decision.author,
         "at": decision.decided_at,
