@@ -32,7 +32,7 @@ from rapporteur.stages import ingest  # noqa: E402
 
 ANNOTATIONS = (ROOT / "tests" / "fixtures" / "annotations", ROOT / "bench" / "alignment_data")
 LABELS = ("unanswered", "partial", "answered")
-UP_TO_QUESTIONS = ("segment", "metadata", "speakers", "questions")
+UP_TO_QUESTIONS = ("language", "segment", "metadata", "speakers", "questions")
 
 
 def fold(s: str) -> str:

@@ -64,7 +64,7 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "speakers",
         "speakers",
-        "document_kind paragraphs sections sentences",
+        "document_kind language paragraphs sections sentences",
         "participants turns",
     ),
     _s("questions", "questions", "paragraphs sections sentences turns", "questions"),

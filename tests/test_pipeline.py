@@ -148,9 +148,9 @@ def test_pipeline_missing_stage_module_is_an_error() -> None:
 
 def test_pipeline_check_refuses_a_read_before_its_write() -> None:
     with pytest.raises(PipelineError, match="questions"):
-        pipeline.check(["segment", "metadata", "speakers", "themes"])
+        pipeline.check(["language", "segment", "metadata", "speakers", "themes"])
     with pytest.raises(PipelineError, match="no analysis stage"):
-        pipeline.check(["segment", "topics"])
+        pipeline.check(["language", "segment", "topics"])
     assert [s.name for s in pipeline.check(pipeline.DEFAULT)] == list(pipeline.DEFAULT)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from .cues import SpeakerCue
 from .page import Frame
@@ -30,6 +31,17 @@ def _no_header(_text: str) -> MeetingHeader | None:
     return None
 
 
+class FindSpeaker(Protocol):
+    """Who a sentence says is speaking, read with the cues of the record's language."""
+
+    def __call__(self, text: str, language: str = ..., /) -> SpeakerCue | None: ...
+
+
+def no_speaker(_text: str, _language: str = "en", /) -> SpeakerCue | None:
+    """For a genre without speakers (concluding observations)."""
+    return None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Genre:
     """Everything that differs between kinds of record, so that stages need no branches.
@@ -51,9 +63,9 @@ class Genre:
     default_sides: Mapping[str, str]
     """Section kind -> the side speaking when a paragraph names nobody (and no one spoke
     before in the section)."""
-    find_speaker: Callable[[str], SpeakerCue | None]
+    find_speaker: FindSpeaker
     """The speaker a sentence opens with ("Ms. X, Country Rapporteur, asked ...")."""
-    find_led_by: Callable[[str], SpeakerCue | None]
+    find_led_by: FindSpeaker
     """The head of delegation named without a turn ("the delegation, led by NAME, TITLE")."""
     meeting_header: Callable[[str], MeetingHeader | None] = _no_header
     """The meeting a record's header describes, from the document's text; None for genres

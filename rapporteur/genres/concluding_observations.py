@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .base import Genre, Sectioning
+from .base import Genre, Sectioning, no_speaker
 from .co_layout import SECTION_TITLES, blocks, find_symbol, section_kind
 from .page import Frame
 
@@ -111,6 +111,6 @@ GENRE = Genre(
     classify=classify,
     section_kinds=CO_KINDS,
     default_sides=MappingProxyType({}),
-    find_speaker=lambda _sentence: None,
-    find_led_by=lambda _text: None,
+    find_speaker=no_speaker,
+    find_led_by=no_speaker,
 )

@@ -1,51 +1,32 @@
 """The speaker patterns of UN Geneva meeting summaries and press releases: who speaks.
 
-"Ms. Dzumhur, Country Rapporteur, asked ...", "An Expert asked ...", "The delegation said ...".
+"Ms. Dzumhur, Country Rapporteur, asked ...", "An Expert asked ...", "The delegation said ...";
+"Mme X, membre du Comité, a demandé ...", "La Sra. X, experta del Comité, preguntó ...".
 Both genres share these patterns; a genre whose records name speakers differently (summary
 records: "Mr. X (Kyrgyzstan) said") gives its own `find_speaker` in its registry entry.
+
+The shapes of the patterns are here; their words (honorifics, speech verbs, the phrases that
+open a turn) are each language's data, `rapporteur/data/lang/<language>/speakers.toml`, so
+that a language is a data file, not a fork of this module.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
 
 # A personal name: 1-6 capitalised tokens (ALL CAPS allowed), with particles and initials.
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:-[\w'’]+)*)"
 _PARTICLE = r"(?:de|da|del|della|der|di|do|dos|das|du|van|von|den|la|le|al|el|bin|ibn|y|e|ter)"
 NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,5}}"
-HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Judge|Justice|Ambassador|Maître|Me|Sir|Dame)\.?"
-SPEECH_VERBS = (
-    r"(?:said|asked|noted|added|stated|explained|observed|wondered|inquired|enquired|"
-    r"requested|recalled|welcomed|commended|congratulated|thanked|expressed|emphasi[sz]ed|"
-    r"underlined|stressed|highlighted|pointed out|remarked|raised|sought|wished|wanted|"
-    r"urged|encouraged|concluded|acknowledged|recognised|recognized|praised|regretted|"
-    r"questioned|drew attention|called|reiterated|reminded|agreed|replied|responded|"
-    r"answered|informed|assured|confirmed|presented|introduced|opened|began|"
-    r"was struck|was concerned|was pleased|was interested|shared|returned to|turned to|"
-    r"went on|continued|commented|indicated|mentioned|underscored|spoke)"
-)
-_ANON_CORE = (
-    r"(?:(?:A|An|Another|One|Other|The same|A further|Several|Some|Two|Three|Many|"
-    r"a|an|another|one|other|the same|a further|several|some|two|three|many)\s+)"
-    r"(?:(?:Committee|committee)\s+)?(?:Experts?|experts?|Members?|members?|"
-    r"(?:Committee|committee) (?:Members?|members?|Experts?|experts?))"
-)
-ANON = rf"(?:{_ANON_CORE}|Committee Experts|Committee experts|Committee Members|Experts)"
 
-_CUE_PREFIX = (
-    r"(?:(?:In|During) (?:the )?(?:ensuing |interactive )?(?:dialogue|discussion|debate),?\s+|"
-    r"(?:In|By way of) (?:his|her|their|its)?\s*(?:concluding|closing|final|opening|introductory) "
-    r"(?:remarks|statement|comments),?\s+|"
-    r"Concluding (?:the dialogue|the review|the meeting),?\s+|"
-    r"(?:In|By way of) (?:response|reply)(?: to (?:questions|those questions|the questions|"
-    r"Experts'? questions|[^,]{1,80}))?,?\s+|"
-    r"(?:Responding|Replying|Answering) to [^,]{1,120},\s+|"
-    r"(?:Presenting|Introducing) the (?:report|reports|State party'?s? reports?)[^,]{0,80},\s+|"
-    r"(?:Regarding|Concerning|On|As for|With regard to|Turning to) [^,]{1,100},\s+|"
-    r"(?:Speaking|Also speaking) (?:on behalf|in the name) of [^,]{1,120},\s+|"
-    r"(?:Also|Further|Furthermore|Moreover|Finally|Lastly|Then|Next),?\s+)"
-)
+DEFAULT_LANGUAGE = "en"
+"""Whose cues a record in a language rapporteur has none for is read with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,78 +45,193 @@ class SpeakerCue:
     only the title can tell."""
 
 
-_NAMED_TITLED = re.compile(
-    rf"^(?:{_CUE_PREFIX})*(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),\s+(?P<title>[^.?!]{{3,220}}?),\s+"
-    rf"(?:(?:also|then|further|however|in turn|first|next|finally|subsequently),?\s+)?"
-    rf"(?:who\s+)?(?P<verb>{SPEECH_VERBS})\b"
-)
-_INTRODUCED_BY = re.compile(
-    rf"^(?:Introducing|Presenting) the reports? (?:was|were) "
-    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),"
-    rf"\s+(?P<title>[^.?!]{{3,220}}?),\s+who\s+(?P<verb>{SPEECH_VERBS})\b"
-)
-_LED_BY = re.compile(
-    rf"\bdelegation(?: of [^,]{{2,80}})?,?\s+(?:which was\s+)?(?:was\s+)?(?:led|headed) by "
-    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),\s+(?P<title>[^.?!]{{3,220}}?)(?:,|\.|$)"
-)
-_ROLE_FIRST = re.compile(
-    rf"^(?:{_CUE_PREFIX})*(?P<title>(?:Committee|Country|Task Force|Committee Vice-|Vice-)?"
-    rf"\s?(?:Expert|Rapporteur|Co-Rapporteur|Chairperson|Chair|Member|Vice-Chairperson|"
-    rf"Vice-Chair|member)(?: and Country Rapporteur(?: for [^,]{{2,60}})?)?)\s+"
-    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>{NAME}),?\s+(?P<verb>{SPEECH_VERBS})\b"
-)
-_HONORIFIC_NAME = re.compile(
-    rf"^(?:{_CUE_PREFIX})*(?P<hon>{HONORIFIC})\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*"
-    rf"{_NAME_TOKEN}){{0,3}})(?:,\s+(?P<title>[^,.?!]{{3,120}}),)?,?\s+"
-    rf"(?:(?:also|then|further|however|in turn|finally),?\s+)?(?P<verb>{SPEECH_VERBS})\b"
-)
-_ANONYMOUS = re.compile(
-    rf"^(?:{_CUE_PREFIX})*(?P<label>{ANON})(?:,\s+[^,]{{2,60}},)?\s+(?:(?:also|then|further|"
-    rf"however|in turn|finally),?\s+)?(?P<verb>{SPEECH_VERBS})\b"
-)
-_DELEGATION = re.compile(
-    r"^(?:" + _CUE_PREFIX + r")*(?P<label>(?:the|a|one|another|the head of( the)?|the deputy head "
-    r"of( the)?|a member of the|a representative of the|a|the)\s*(?:[A-Z][\w-]+\s+)?"
-    r"(?:delegation|delegate|delegates|representatives?|head of delegation))"
-    r"(?:\s+of\s+[A-Z][^,]{1,60}?)?,?\s+(?:(?:also|then|further|however|in turn|finally),?\s+)?"
-    r"(?P<verb>" + SPEECH_VERBS + r"|was|were|had|noted|reported|gave|provided)\b",
-    re.I,
-)
-_CHAIR = re.compile(
-    rf"^(?:{_CUE_PREFIX})*(?P<label>The (?:Committee )?(?:Chairperson|Chair|Vice-Chairperson)"
-    rf"(?: of the Committee)?)(?:,\s+(?P<name>{NAME}),)?\s+(?P<verb>{SPEECH_VERBS})\b"
-)
+@cache
+def speaker_data(language: str) -> Mapping[str, Any] | None:
+    """A language's `speakers.toml` (the genres import nothing above the models, so they read
+    their cue files themselves, the files `rapporteur.languages.cues` gives the stages)."""
+    package = (__package__ or "rapporteur.genres").rpartition(".")[0]
+    resource = files(package) / "data" / "lang" / language / "speakers.toml"
+    if not resource.is_file():
+        return None
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 
-_TRAILING_CUE = re.compile(
-    r",\s*(?:presenting|introducing|in presenting|when presenting) the "
-    r"(?:State party'?s? )?reports?.*$",
-    re.I,
-)
+def cue_language(language: str) -> str:
+    """The language whose cues read a record: its own when rapporteur has them, else English."""
+    return language if speaker_data(language) is not None else DEFAULT_LANGUAGE
 
 
-def _clean_title(title: str) -> str:
-    return _TRAILING_CUE.sub("", " ".join(title.split())).strip(" ,")
+def _alt(items: Iterable[str]) -> str:
+    return "|".join(items)
 
 
-_ROLE_WORDS = frozenset(
-    "committee expert experts country rapporteur co-rapporteur chairperson chair vice-chair "
-    "vice-chairperson member task force mr ms mrs miss dr prof professor judge justice "
-    "ambassador maître me sir dame mr. ms. mrs. dr. prof.".split()
-)
+_CLASS = re.compile(r"^([^\[\]]*)\[(\w+)\]([^\[\]]*)$")
+_NOT_A_WORD = re.compile(r"[^\w'’-]")
 
 
-def _strip_role_prefix(cue: SpeakerCue) -> SpeakerCue | None:
+def _plain_words(phrases: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
+    """The words of the verb phrases, for a set lookup before any pattern runs ("was struck"
+    is found by "struck"; "emphasi[sz]ed" gives both spellings)."""
+    words: set[str] = set()
+    for phrase in phrases:
+        for token in phrase.translate(_PHRASE_PUNCT).split():
+            m = _CLASS.match(token)
+            forms = [m[1] + c + m[3] for c in m[2]] if m else [token]
+            words.update(f for f in forms if not _NOT_A_WORD.search(f))
+    return frozenset(words) - frozenset(ignore)
+
+
+_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(",.;:()[]\"'“”‘’", " "))
+_PHRASE_PUNCT = str.maketrans(dict.fromkeys(",.;:()\"'“”‘’", " "))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerPatterns:
+    """One language's speaker patterns, built once from its data file."""
+
+    honorific: str
+    verbs: str
+    anonymous_label: re.Pattern[str]
+    named_titled: re.Pattern[str]
+    introduced_by: re.Pattern[str] | None
+    led_by: re.Pattern[str] | None
+    led_by_markers: tuple[str, ...]
+    role_first: re.Pattern[str]
+    honorific_name: re.Pattern[str]
+    anonymous: re.Pattern[str]
+    delegation: re.Pattern[str]
+    chair: re.Pattern[str]
+    chair_title: str
+    vice_chair: re.Pattern[str]
+    according_to: re.Pattern[str] | None
+    trailing_cue: re.Pattern[str]
+    presenting: re.Pattern[str]
+    on_behalf: re.Pattern[str] | None
+    verb_words: frozenset[str]
+    prefilter_substrings: tuple[str, ...]
+    role_words: frozenset[str]
+    honorific_words: frozenset[str]
+
+
+def _verbs(data: Mapping[str, Any]) -> str:
+    """The verb group: simple forms, and participles after an auxiliary ("a demandé", "s'est
+    en outre enquise") where the language has them."""
+    simple = f"(?:{_alt(data['verbs'])})"
+    if not data["participles"]:
+        return simple
+    adverbs = _alt(data["verb_adverbs"])
+    compound = (
+        f"(?:{_alt(data['auxiliaries'])})\\s+(?:(?:{adverbs}),?\\s+){{0,3}}"
+        f"(?:{_alt(data['participles'])})"
+    )
+    return f"(?:{compound}|{_alt(data['verbs'])})"
+
+
+def _optional(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    return re.compile(pattern, flags) if pattern else None
+
+
+@cache
+def patterns(language: str) -> SpeakerPatterns:
+    """The speaker patterns of a language (English for one rapporteur has no cues for)."""
+    d = speaker_data(cue_language(language))
+    assert d is not None, "the English cues ship with rapporteur"
+    article = d["honorific_article"]
+    hon = f"(?:{_alt(d['honorifics'])})\\.?"
+    if article:
+        hon = f"(?:{article})?{hon}"
+    verbs = _verbs(d)
+    prefix = f"(?:{_alt(d['cue_prefix'])})"
+    adverbs = _alt(d["adverbs"])
+    anon = d["anonymous"]
+    title = r"(?P<title>[^.?!]{3,220}?)"
+    named_titled = (
+        rf"^(?:{prefix})*(?:(?:{hon})\s+)?(?P<name>{NAME}),\s+{title},\s+"
+        rf"(?:(?:{_alt(d['adverbs_named'])}),?\s+)?"
+        rf"(?:{d['relative']}\s+)?(?P<verb>{verbs})\b"
+    )
+    introduced_by = (
+        rf"^{d['introduced_by']}"
+        rf"(?:(?:{hon})\s+)?(?P<name>{NAME}),"
+        rf"\s+{title},\s+{d['relative']}\s+(?P<verb>{verbs})\b"
+    )
+    led_by = rf"{d['led_by']}(?:(?:{hon})\s+)?(?P<name>{NAME}),\s+{title}(?:,|\.|$)"
+    role_first = (
+        rf"^(?:{prefix})*(?P<title>{d['role_first']})\s+"
+        rf"(?:(?:{hon})\s+)?(?P<name>{NAME}),?\s+(?P<verb>{verbs})\b"
+    )
+    honorific_name = (
+        rf"^(?:{prefix})*(?P<hon>{hon})\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*"
+        rf"{_NAME_TOKEN}){{0,3}})(?:,\s+(?P<title>[^,.?!]{{3,120}}),)?,?\s+"
+        rf"(?:(?:{adverbs}),?\s+)?(?P<verb>{verbs})\b"
+    )
+    anonymous = (
+        rf"^(?:{prefix})*(?P<label>{anon})(?:,\s+[^,]{{2,60}},)?\s+(?:(?:{adverbs}),?\s+)?"
+        rf"(?P<verb>{verbs})\b"
+    )
+    delegation = (
+        rf"^(?:{prefix})*(?P<label>{d['delegation']})(?:{d['delegation_of']})?,?\s+"
+        rf"(?:(?:{adverbs}),?\s+)?(?P<verb>{verbs}|{_alt(d['delegation_verbs'])})\b"
+    )
+    chair = (
+        rf"^(?:{prefix})*(?P<label>{d['chair']})(?:,\s+(?P<name>{NAME}),)?\s+"
+        rf"(?P<verb>{verbs})\b"
+    )
+    according_to = (
+        rf"^(?:{prefix})*(?P<verb>{d['according_to']})\s+(?P<hon>{hon})\s+"
+        rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{0,3}}),"
+        if d["according_to"]
+        else ""
+    )
+    return SpeakerPatterns(
+        honorific=hon,
+        verbs=verbs,
+        anonymous_label=re.compile(anon + r"$"),
+        named_titled=re.compile(named_titled),
+        introduced_by=_optional(introduced_by if d["introduced_by"] else ""),
+        led_by=_optional(led_by if d["led_by"] else ""),
+        led_by_markers=tuple(d["led_by_markers"]),
+        role_first=re.compile(role_first),
+        honorific_name=re.compile(honorific_name),
+        anonymous=re.compile(anonymous),
+        delegation=re.compile(delegation, re.I),
+        chair=re.compile(chair),
+        chair_title=d["chair_title"],
+        vice_chair=re.compile(d["vice_chair"]),
+        according_to=_optional(according_to),
+        trailing_cue=re.compile(d["trailing_cue"], re.I),
+        presenting=re.compile(d["presenting"], re.I),
+        on_behalf=_optional(d["on_behalf"]),
+        verb_words=_plain_words(
+            [*d["verbs"], *d["participles"]], d["prefilter_ignore"]
+        ),
+        prefilter_substrings=tuple(d["prefilter_substrings"]),
+        role_words=frozenset(d["role_words"]),
+        honorific_words=frozenset(d["honorific_words"]),
+    )
+
+
+_ENGLISH = patterns(DEFAULT_LANGUAGE)
+HONORIFIC = _ENGLISH.honorific
+"""English honorifics, for the summary records' patterns (rapporteur/genres/record_cues.py)."""
+SPEECH_VERBS = _ENGLISH.verbs
+
+
+def _clean_title(title: str, p: SpeakerPatterns) -> str:
+    return p.trailing_cue.sub("", " ".join(title.split())).strip(" ,")
+
+
+def _strip_role_prefix(cue: SpeakerCue, p: SpeakerPatterns) -> SpeakerCue | None:
     """'Committee Expert Maître Jean Dupont' -> name 'Jean Dupont', roles into the title."""
     words = cue.name.split()
     i = 0
-    while i < len(words) - 1 and words[i].lower().rstrip(".") in _ROLE_WORDS | {
-        w.rstrip(".") for w in _ROLE_WORDS
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in p.role_words | {
+        w.rstrip(".") for w in p.role_words
     }:
         i += 1
     if i == 0:
         return cue
-    prefix = " ".join(w for w in words[:i] if w.lower().rstrip(".") not in _HONORIFIC_WORDS)
+    prefix = " ".join(w for w in words[:i] if w.lower().rstrip(".") not in p.honorific_words)
     name = " ".join(words[i:])
     if len(name.split()) < 2 and cue.kind == "named":
         return SpeakerCue("honorific", name, cue.title, cue.end - len(name), cue.end, cue.verb)
@@ -143,105 +239,78 @@ def _strip_role_prefix(cue: SpeakerCue) -> SpeakerCue | None:
     return SpeakerCue(cue.kind, name, title, cue.end - len(name), cue.end, cue.verb)
 
 
-_HONORIFIC_WORDS = frozenset(
-    "mr ms mrs miss dr prof professor judge justice ambassador maître me sir dame".split()
-)
-
-
-# The words of SPEECH_VERBS, for a set lookup before any regular expression runs.
-# ("was struck" is found by "struck", "pointed out" by "pointed".)
-_VERB_WORDS = frozenset(re.sub(r"[()?:\[\]]", " ", SPEECH_VERBS.replace("|", " ")).split()) - {
-    "was",
-    "out",
-    "attention",
-    "ed",
-    "sz",
-    "emphasi",
-    "to",
-    "on",
-} | {"emphasised", "emphasized"}
-_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(",.;:()[]\"'“”‘’", " "))
-
-
-_PRESENTING = re.compile(
-    r"^(?:Introducing|Presenting) the (?:State party'?s? )?reports?|, (?:presenting|introducing) "
-    r"the (?:State party'?s? )?reports?,|\b(?:presented|introduced) the (?:State party'?s? )?"
-    r"reports?\b",
-    re.I,
-)
-_ON_BEHALF = re.compile(
-    r"^(?:Also )?[Ss]peaking (?:on behalf|in the name) of (?P<org>[^,]{1,120}),"
-)
-
-
-def find_speaker(sentence: str) -> SpeakerCue | None:
+def find_speaker(sentence: str, language: str = DEFAULT_LANGUAGE) -> SpeakerCue | None:
     """The speaker that a sentence opens with, if any."""
+    p = patterns(language)
     head = sentence[:320]
-    if (
-        _VERB_WORDS.isdisjoint(head.translate(_PUNCT_TO_SPACE).split())
-        and "elegat" not in head
-        and "epresentative" not in head
+    if p.verb_words.isdisjoint(head.translate(_PUNCT_TO_SPACE).split()) and not any(
+        s in head for s in p.prefilter_substrings
     ):
         return None  # every cue has its verb near the start; most sentences have none
-    cue = _find_speaker(sentence)
-    behalf = _ON_BEHALF.match(sentence)
+    cue = _find_speaker(sentence, p)
+    behalf = p.on_behalf.match(sentence) if p.on_behalf is not None else None
     if cue is not None and behalf is not None and cue.kind == "named":
         # "Speaking on behalf of the National Human Rights Commission, NAME, President, said"
         title = ", ".join(t for t in (cue.title, behalf["org"].strip()) if t)
         cue = SpeakerCue(cue.kind, cue.name, title, cue.start, cue.end, cue.verb)
-    if cue is not None and cue.kind == "named" and _PRESENTING.search(sentence, 0, 400):
+    if cue is not None and cue.kind == "named" and p.presenting.search(sentence, 0, 400):
         cue = SpeakerCue(cue.kind, cue.name, cue.title, cue.start, cue.end, cue.verb, True)
     if cue is not None and cue.kind == "named":
-        return _strip_role_prefix(cue)
+        return _strip_role_prefix(cue, p)
     return cue
 
 
-def _find_speaker(sentence: str) -> SpeakerCue | None:
-    s = sentence
-    m = _INTRODUCED_BY.match(s)
+def _named(m: re.Match[str], p: SpeakerPatterns) -> SpeakerCue:
+    return SpeakerCue(
+        "named", m["name"], _clean_title(m["title"], p), m.start("name"), m.end("name"), m["verb"]
+    )
+
+
+def _find_speaker(s: str, p: SpeakerPatterns) -> SpeakerCue | None:
+    m = p.introduced_by.match(s) if p.introduced_by is not None else None
     if m:
-        return SpeakerCue(
-            "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), m["verb"]
-        )
-    m = _ROLE_FIRST.match(s)
+        return _named(m, p)
+    m = p.role_first.match(s)
     if m:
-        return SpeakerCue(
-            "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), m["verb"]
-        )
-    m = _NAMED_TITLED.match(s)
-    if m and not re.match(ANON + r"$", m["name"]):
-        return SpeakerCue(
-            "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), m["verb"]
-        )
-    m = _CHAIR.match(s)
+        return _named(m, p)
+    m = p.named_titled.match(s)
+    if m and not p.anonymous_label.match(m["name"]):
+        return _named(m, p)
+    m = p.chair.match(s)
     if m:
         if m["name"]:
             return SpeakerCue(
-                "named", m["name"], "Chairperson", m.start("name"), m.end("name"), m["verb"]
+                "named", m["name"], p.chair_title, m.start("name"), m.end("name"), m["verb"]
             )
         return SpeakerCue("chair", m["label"], None, m.start("label"), m.end("label"), m["verb"])
-    m = _HONORIFIC_NAME.match(s)
+    m = p.honorific_name.match(s)
     if m:
-        title = _clean_title(m["title"]) if m["title"] else None
+        title = _clean_title(m["title"], p) if m["title"] else None
         return SpeakerCue("honorific", m["name"], title, m.start("name"), m.end("name"), m["verb"])
-    m = _ANONYMOUS.match(s)
+    m = p.anonymous.match(s)
     if m:
         return SpeakerCue(
             "anonymous", m["label"], None, m.start("label"), m.end("label"), m["verb"]
         )
-    m = _DELEGATION.match(s)
+    m = p.delegation.match(s)
     if m:
         return SpeakerCue(
             "delegation", m["label"], None, m.start("label"), m.end("label"), m["verb"]
         )
+    m = p.according_to.match(s) if p.according_to is not None else None
+    if m:
+        return SpeakerCue("honorific", m["name"], None, m.start("name"), m.end("name"), m["verb"])
     return None
 
 
-def find_led_by(text: str) -> SpeakerCue | None:
+def find_led_by(text: str, language: str = DEFAULT_LANGUAGE) -> SpeakerCue | None:
     """'the delegation, led by NAME, TITLE' names the head of delegation without a turn."""
-    m = _LED_BY.search(text)
+    p = patterns(language)
+    if p.led_by is None or not any(marker in text for marker in p.led_by_markers):
+        return None
+    m = p.led_by.search(text)
     if not m:
         return None
     return SpeakerCue(
-        "named", m["name"], _clean_title(m["title"]), m.start("name"), m.end("name"), None
+        "named", m["name"], _clean_title(m["title"], p), m.start("name"), m.end("name"), None
     )

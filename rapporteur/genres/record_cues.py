@@ -70,7 +70,7 @@ def side_of_bracket(bracket: str | None) -> str:
     return "delegation"
 
 
-def find_speaker(sentence: str) -> SpeakerCue | None:
+def find_speaker(sentence: str, language: str = "en") -> SpeakerCue | None:
     """The speaker a sentence (or a numbered paragraph) of a summary record opens with."""
     text = strip_number(sentence)
     offset = len(sentence) - len(text)
@@ -128,6 +128,6 @@ def find_speaker(sentence: str) -> SpeakerCue | None:
     return None
 
 
-def find_led_by(text: str) -> SpeakerCue | None:
+def find_led_by(text: str, language: str = "en") -> SpeakerCue | None:
     """Summary records do not say who leads the delegation; its first speaker presents."""
     return None

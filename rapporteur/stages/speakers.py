@@ -14,42 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
 
-from .. import genres
-from ..genres.cues import SpeakerCue
+from .. import genres, languages
+from ..genres.cues import DEFAULT_LANGUAGE, SpeakerCue, cue_language, patterns
 from ..models import SPEAKING_KINDS, Participant, Review, Section, Turn, Voice
 from ..settings import Settings
 
-_COMMITTEE_TITLE = re.compile(
-    r"\b(Committee Expert|Country (Co-)?Rapporteur|Co-Rapporteur|Rapporteur|Committee (Chair|"
-    r"Chairperson|Vice-Chair|Vice-Chairperson|Member|member)|Chair(person|woman|man)? of the "
-    r"Committee|(Vice-)?Chairperson|member of the Committee|Committee member|Expert|Task Force|"
-    r"Focal Point)\b"
-)
-_OTHER_TITLE = re.compile(
-    r"\b(Ombuds\w+|Public Defender|People'?s (Advocate|Defender)|Defensor\w*|"
-    r"Human Rights (and Equality )?(Commission|Institution|Defender|Council|Centre|Center)|"
-    r"national human rights institution|National Human Rights (Commission|Institution)|"
-    r"Commissioner for (Human|Children)|Equality (Body|Institution)|civil society|"
-    r"non-governmental|Special Rapporteur|UNICEF|UNHCR)\b",
-    re.I,
-)
-_DELEGATION_TITLE = re.compile(
-    r"\b(Minist(er|ry)|Ambassador|Permanent (Representative|Mission)|head of (the )?delegation|"
-    r"delegation|Secretary|Director|Deputy|Advis[eo]r|Government|Vice-Minister|Chief|President|"
-    r"Attorney|Prosecutor|Commissioner|Head of|Chargé|Counsellor|Officer|Agency|Department|"
-    r"Office of|Council|Senator|Governor|Mayor)\b",
-    re.I,
-)
-_ROLE_PHRASES = re.compile(
-    r"(Committee Expert|Country Co-Rapporteur|Country Rapporteur|Co-Rapporteur|"
-    r"Vice-Chairperson of the Committee|Chairperson of the Committee|"
-    r"Committee Vice-Chairperson|Committee Chairperson|Committee Vice-Chair|Committee Chair|"
-    r"Vice-Chairperson|Chairperson|Rapporteur|Committee Member|Committee member|"
-    r"Task Force member|Task Force Member|Focal Point(?: [^,]+)?|"
-    r"deputy head of (?:the )?delegation|head of (?:the )?delegation)",
-    re.I,
-)
 _CHAIR_ROLE = re.compile(r"^(?:Committee )?Chair(?:person|man|woman)?\b(?!.*Vice)")
 _HONORIFIC_PREFIX = re.compile(
     r"^(Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Judge|Justice|Ambassador|Maître|Me|Sir|Dame)\.?\s+"
@@ -113,45 +84,90 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold_name(name)).strip("-") or "person"
 
 
-_STRONG_COMMITTEE = re.compile(
-    r"\b(Committee Expert|Country (Co-)?Rapporteur|of the Committee|Committee (Chair|Chairperson|"
-    r"Vice-Chair|Vice-Chairperson|Member|member)|Committee member|Task Force)\b"
-)
-_STRONG_DELEGATION = re.compile(
-    r"delegation|Minist|Ambassador|Permanent (Representative|Mission)|Government", re.I
-)
+@dataclass(frozen=True, slots=True)
+class _TitleCues:
+    """One language's title words: which side a title puts its holder on, and its roles."""
+
+    strong_committee: re.Pattern[str]
+    head_of_delegation: re.Pattern[str]
+    other: re.Pattern[str]
+    strong_delegation: re.Pattern[str]
+    committee: re.Pattern[str]
+    delegation: re.Pattern[str]
+    roles: re.Pattern[str]
+    role_names: tuple[str | None, ...]
+    rest: re.Pattern[str]
+    conjunction: re.Pattern[str]
 
 
-def side_of_title(title: str | None) -> str | None:
+@cache
+def _title_cues(language: str) -> _TitleCues:
+    data = languages.cues("speakers", cue_language(language))
+    t, r = data["titles"], data["roles"]
+    named = r.get("named", [])
+    if named:
+        # Each role named in English, whatever the language: "rapporteuse pour le pays" is
+        # the Country Rapporteur.
+        phrases = "(" + "|".join(f"(?P<r{i}>{n['pattern']})" for i, n in enumerate(named)) + ")"
+        names: tuple[str | None, ...] = tuple(n["name"] for n in named)
+    else:
+        phrases, names = r["phrases"], (None,)
+    return _TitleCues(
+        strong_committee=re.compile(t["strong_committee"]),
+        head_of_delegation=re.compile(t["head_of_delegation"], re.I),
+        other=re.compile(t["other"], re.I),
+        strong_delegation=re.compile(t["strong_delegation"], re.I),
+        committee=re.compile(t["committee"]),
+        delegation=re.compile(t["delegation"], re.I),
+        roles=re.compile(phrases, re.I),
+        role_names=names,
+        rest=re.compile(
+            rf"(?:\s*,\s*|\s+{r['conjunction']}\s+|^)(?:{r['article']})?" + phrases, re.I
+        ),
+        conjunction=re.compile(rf"^\s*(?:{r['conjunction']}|,)\s*"),
+    )
+
+
+def side_of_title(title: str | None, language: str = DEFAULT_LANGUAGE) -> str | None:
     """committee / delegation / other from a title, strongest evidence first."""
     if not title:
         return None
-    if _STRONG_COMMITTEE.search(title) and not re.search(r"head of (the )?delegation", title, re.I):
+    c = _title_cues(language)
+    if c.strong_committee.search(title) and not c.head_of_delegation.search(title):
         return "committee"
-    if _OTHER_TITLE.search(title) and not _STRONG_DELEGATION.search(title):
+    if c.other.search(title) and not c.strong_delegation.search(title):
         return "other"
-    if _COMMITTEE_TITLE.search(title) and not _STRONG_DELEGATION.search(title):
+    if c.committee.search(title) and not c.strong_delegation.search(title):
         return "committee"
-    if _DELEGATION_TITLE.search(title):
+    if c.delegation.search(title):
         return "delegation"
     return None
 
 
-def split_title(title: str | None, side: str | None) -> tuple[tuple[str, ...], str | None]:
+def _role(m: re.Match[str], names: tuple[str | None, ...]) -> str:
+    """A role as written (English), or its English name."""
+    if names == (None,):
+        return m.group(1)
+    found = next(i for i in range(len(names)) if m.group(f"r{i}") is not None)
+    return names[found] or m.group(1)
+
+
+def split_title(
+    title: str | None, side: str | None, language: str = DEFAULT_LANGUAGE
+) -> tuple[tuple[str, ...], str | None]:
     """Roles (Committee Expert, Country Rapporteur, head of delegation) and the rest as title."""
     if not title:
         return (), None
+    c = _title_cues(language)
     roles = []
-    for m in _ROLE_PHRASES.finditer(title):
-        role = m.group(1)
+    for m in c.roles.finditer(title):
+        role = _role(m, c.role_names)
         if re.fullmatch(r"(deputy )?head of (the )?delegation", role, re.I):
             role = re.sub(r"head of the delegation", "head of delegation", role.lower())
         if role not in roles:
             roles.append(role)
-    rest = re.sub(
-        r"(?:\s*,\s*|\s+and\s+|^)(?:the\s+)?" + _ROLE_PHRASES.pattern, "", title, flags=re.I
-    )
-    rest = re.sub(r"^\s*(?:and|,)\s*", "", rest).strip(" ,")
+    rest = c.rest.sub("", title)
+    rest = c.conjunction.sub("", rest).strip(" ,")
     if side == "committee" and roles and len(rest.split()) <= 2:
         rest = ""
     return tuple(roles), (rest or None)
@@ -171,13 +187,16 @@ class _Person:
 class _Registry:
     """Collects people as they are named and resolves later references to them."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
         self.people: dict[str, _Person] = {}
+        self.language = language
 
     def add(self, cue: SpeakerCue, context_side: str | None) -> _Person:
         key = fold_name(cue.name)
         person = self._find(key)
-        side = cue.side or ("delegation" if cue.presenting else side_of_title(cue.title))
+        side = cue.side or (
+            "delegation" if cue.presenting else side_of_title(cue.title, self.language)
+        )
         if person is None:
             person = _Person(
                 key=key,
@@ -190,7 +209,7 @@ class _Registry:
             person.name = display_name(cue.name)
         if side and (person.side is None or person.side == context_side):
             person.side = side
-        roles, title = split_title(cue.title, person.side)
+        roles, title = split_title(cue.title, person.side, self.language)
         for role in roles:
             if role not in person.roles:
                 person.roles.append(role)
@@ -236,10 +255,11 @@ class _Registry:
 def run(review: Review, settings: Settings) -> Review:
     genre = genres.by_name(review.document_kind)
     find_speaker, find_led_by = genre.find_speaker, genre.find_led_by
+    language = cue_language(review.language)
     sides = genre.default_sides
     sections = review.sections
     sentences = review.sentences
-    registry = _Registry()
+    registry = _Registry(language)
     kind_of = {
         p.index: sections[p.section].kind if p.section >= 0 else "other" for p in review.paragraphs
     }
@@ -252,13 +272,13 @@ def run(review: Review, settings: Settings) -> Review:
             continue
         found = []
         for si in range(*p.sentences):
-            cue = find_speaker(sentences[si].text)
+            cue = find_speaker(sentences[si].text, language)
             if cue is None:
                 continue
             found.append((si, cue))
             if cue.kind == "named":
                 registry.add(cue, sides.get(kind))
-        led = find_led_by(p.text) if ("led by" in p.text or "headed by" in p.text) else None
+        led = find_led_by(p.text, language)
         if led is not None:
             person = registry.add(led, "delegation")
             if person.side is None:
@@ -271,7 +291,7 @@ def run(review: Review, settings: Settings) -> Review:
     for p in review.paragraphs:
         for _, cue in cues.get(p.index, []):
             if cue.kind == "honorific" and registry.resolve_surname(cue.name) is None:
-                side = side_of_title(cue.title) or sides.get(kind_of[p.index])
+                side = side_of_title(cue.title, language) or sides.get(kind_of[p.index])
                 if side is not None and kind_of[p.index] in SPEAKING_KINDS:
                     registry.add(cue, side)
 
@@ -348,9 +368,8 @@ def _voice_for(
             sentence=si, side=side, speaker=person.name, participant=pid[person.key], inferred=False
         )
     label = cue.name[0].upper() + cue.name[1:]
-    chair = (
-        registry.chair() if cue.kind == "chair" and not cue.name.startswith("The Vice") else None
-    )
+    vice = patterns(registry.language).vice_chair.search(cue.name)
+    chair = registry.chair() if cue.kind == "chair" and not vice else None
     if chair is not None:
         return Voice(
             sentence=si,

@@ -158,8 +158,8 @@ def test_speakers_take_patterns_and_default_sides_from_the_genre(
     mute = dataclasses.replace(
         genres.by_name("meeting_summary"),
         name="summary_record",
-        find_speaker=lambda sentence: None,
-        find_led_by=lambda text: None,
+        find_speaker=lambda sentence, language="en": None,
+        find_led_by=lambda text, language="en": None,
         default_sides={"questions": "delegation"},
     )
     monkeypatch.setattr(genres, "REGISTRY", (mute, *genres.REGISTRY))
