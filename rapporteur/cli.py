@@ -360,6 +360,9 @@ _review_filters = [
     click.option("--country", default=None, help="State party: ISO 3166 alpha-3 code or name."),
     click.option("--year", default=None, help="A year or a range: 2019, 2015-2020, 2015-, -2010."),
     click.option("--session", type=click.IntRange(min=1), default=None, help="Session number."),
+    click.option(
+        "--language", default=None, help="The record's language: en, fr or es (or its name)."
+    ),
 ]
 SORT_COLUMNS = [
     "year",
@@ -505,6 +508,7 @@ def list_command(
     country: str | None,
     year: str | None,
     session: int | None,
+    language: str | None,
     sort: str,
     reverse: bool,
     limit: int | None,
@@ -516,7 +520,9 @@ def list_command(
     from .output.library_out import page_dict, render_page
     from .store import DESCENDING_FIRST
 
-    filters = library.make_filters(committee=committee, country=country, year=year, session=session)
+    filters = library.make_filters(
+        committee=committee, country=country, year=year, session=session, language=language
+    )
     descending = sort in DESCENDING_FIRST
     page = library.list_reviews(
         db,
@@ -619,6 +625,7 @@ def search(
     country: str | None,
     year: str | None,
     session: int | None,
+    language: str | None,
     side: str | None,
     status: str | None,
     kind: tuple[str, ...],
@@ -653,6 +660,7 @@ def search(
         repeated=repeated,
         to_check=to_check,
         checked=checked,
+        language=language,
     )
     result = library.search(
         " ".join(query), db, filters=filters, limit=limit or 20, offset=offset, facets=fmt == "json"
@@ -679,6 +687,7 @@ def library_command(
     country: str | None,
     year: str | None,
     session: int | None,
+    language: str | None,
     sort: str,
     reverse: bool,
     limit: int | None,
@@ -692,7 +701,9 @@ def library_command(
     from .overview import groups_dict
     from .store import DESCENDING_FIRST
 
-    filters = library.make_filters(committee=committee, country=country, year=year, session=session)
+    filters = library.make_filters(
+        committee=committee, country=country, year=year, session=session, language=language
+    )
     page = library.list_groups(
         db,
         filters=filters,

@@ -161,6 +161,24 @@ def _yes_no(name: str, value: bool | str | None) -> bool | None:
     raise InvalidQuery(f"{name} must be yes or no, not {value!r}.")
 
 
+def _language(value: str | None) -> str | None:
+    """'fr', 'French' or 'français' -> 'fr'; InvalidQuery names the languages there are."""
+    from .languages import SUPPORTED
+
+    if value is None or not value.strip():
+        return None
+    wanted = value.strip().casefold()
+    for code, name in SUPPORTED.items():
+        if wanted in {code, name.casefold()}:
+            return code
+    if len(wanted) == 2 and wanted.isalpha():
+        return wanted
+    raise InvalidQuery(
+        f"{value!r} is not a language code.",
+        hint="Use a two-letter code: " + ", ".join(SUPPORTED) + ".",
+    )
+
+
 def make_filters(
     *,
     committee: str | None = None,
@@ -175,6 +193,7 @@ def make_filters(
     repeated: bool | str | None = None,
     to_check: bool | str | None = None,
     checked: bool | str | None = None,
+    language: str | None = None,
 ) -> Filters:
     """Validate user-given filter values into a `Filters` record (InvalidQuery if wrong)."""
     if side and side not in SIDES:
@@ -208,6 +227,7 @@ def make_filters(
         repeated=_yes_no("repeated", repeated),
         to_check=_yes_no("to-check", to_check),
         checked=_yes_no("checked", checked),
+        language=_language(language),
     )
 
 

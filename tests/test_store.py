@@ -32,6 +32,7 @@ def downgrade(path: Path, version: int) -> None:
             conn.execute(f"DROP TABLE {table}")
         conn.execute("ALTER TABLE questions DROP COLUMN checked")
         conn.execute("ALTER TABLE reviews DROP COLUMN n_checked")
+        conn.execute("ALTER TABLE reviews DROP COLUMN language")
     if version < 4:
         conn.execute("ALTER TABLE reviews DROP COLUMN superseded")
     if version < 3:

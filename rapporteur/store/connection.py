@@ -27,7 +27,7 @@ class Connection:
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
         self.path = str(path)
-        self._keys: dict[int, tuple[str | None, str | None, int | None]] = {}
+        self._keys: dict[int, tuple[str | None, str | None, int | None, str]] = {}
         self._keys_stamp: tuple[int, int] | None = None
         self._hidden_seqs: tuple[int, ...] = ()
         self._generation: tuple[tuple[int, int], str] | None = None

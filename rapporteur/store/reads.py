@@ -215,8 +215,8 @@ class Reads(Connection):
             query=query, total=total, limit=limit, offset=offset, hits=hits, facets=counts
         )
 
-    def _review_keys(self) -> dict[int, tuple[str | None, str | None, int | None]]:
-        """seq -> (committee, country, year) of every review, for facets; cached until the
+    def _review_keys(self) -> dict[int, tuple[str | None, str | None, int | None, str]]:
+        """seq -> (committee, country, year, language) of every review, for facets; cached until the
         library changes (this connection's writes or another's commits)."""
         self._refresh_keys()
         return self._keys
@@ -231,11 +231,11 @@ class Reads(Connection):
         if self._keys_stamp != stamp:
             with self._translate():
                 rows = self.conn.execute(
-                    "SELECT seq, committee, coalesce(state_iso3, state_name), year, superseded "
-                    "FROM reviews"
+                    "SELECT seq, committee, coalesce(state_iso3, state_name), year, superseded, "
+                    "language FROM reviews"
                 ).fetchall()
-            self._keys = {int(seq): (c, s, y) for seq, c, s, y, _ in rows}
-            self._hidden_seqs = tuple(sorted(int(seq) for seq, *_, hide in rows if hide))
+            self._keys = {int(seq): (c, s, y, lang) for seq, c, s, y, _, lang in rows}
+            self._hidden_seqs = tuple(sorted(int(seq) for seq, *_, hide, _ in rows if hide))
             self._keys_stamp = stamp
 
     def generation(self) -> str:

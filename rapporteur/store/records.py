@@ -97,6 +97,8 @@ class Filters:
     before quoting it) or is sure of (False)."""
     checked: bool | None = None
     """Only questions whose status a person checked in the library (True) or did not (False)."""
+    language: str | None = None
+    """Only reviews whose body is in this language (ISO 639-1: en, fr, es)."""
 
 
 NO_FILTERS = Filters()

@@ -336,6 +336,10 @@ V5: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # checked: 1 when a person decided the question's status (search facet "checked").
     "ALTER TABLE questions ADD COLUMN checked INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE reviews ADD COLUMN n_checked INTEGER NOT NULL DEFAULT 0",
+    # language: the body's language (review@1 `document.language`); reviews stored before
+    # it was recorded were all English, the only language rapporteur read then.
+    "ALTER TABLE reviews ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+    """UPDATE reviews SET language = coalesce(json_extract(data, '$.document.language'), 'en')""",
     """CREATE TABLE users (                 -- who may write when the server is shared
         name TEXT PRIMARY KEY COLLATE NOCASE,
         password TEXT NOT NULL,           -- argon2id hash (argon2-cffi), never the password

@@ -34,6 +34,7 @@ FACETS = (
     "committee",
     "country",
     "year",
+    "language",
     "kind",
     "side",
     "status",
@@ -94,7 +95,8 @@ def split_marks(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 def review_where(filters: Filters, alias: str = "r") -> tuple[list[str], list[Any]]:
-    """SQL conditions on the reviews table for committee, country, years and session."""
+    """SQL conditions on the reviews table for committee, country, years, session and
+    language."""
     where: list[str] = []
     args: list[Any] = []
     if filters.committee:
@@ -120,6 +122,9 @@ def review_where(filters: Filters, alias: str = "r") -> tuple[list[str], list[An
     if filters.session is not None:
         where.append(f"{alias}.session = ?")
         args.append(filters.session)
+    if filters.language:
+        where.append(f"{alias}.language = ?")
+        args.append(filters.language)
     return where, args
 
 
@@ -211,13 +216,13 @@ def facets(
     conn: sqlite3.Connection,
     match: str,
     filters: Filters,
-    reviews: dict[int, tuple[str | None, str | None, int | None]],
+    reviews: dict[int, tuple[str | None, str | None, int | None, str]],
     hidden: Sequence[int] = (),
 ) -> tuple[dict[str, dict[str, int]], int]:
     """Counts of all matches per facet value (most frequent first), and their total.
 
     Grouped by the high bits of the row id (review seq, side, status), so only the FTS
-    index is read; `reviews` maps a review seq to (committee, country, year)."""
+    index is read; `reviews` maps a review seq to (committee, country, year, language)."""
     sides = {code: side for side, code in SIDE_CODES.items()}
     statuses = {code: status for status, code in STATUS_CODES.items()}
     out: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
@@ -230,11 +235,12 @@ def facets(
         )
         for key, n in rows:
             grand += n
-            committee, country, year = reviews.get(key >> 4, (None, None, None))
+            committee, country, year, language = reviews.get(key >> 4, (None, None, None, None))
             for facet, value in (
                 ("committee", committee),
                 ("country", country),
                 ("year", year),
+                ("language", language),
                 ("kind", kind),
                 ("side", sides.get((key >> 2) & 3)),
                 ("status", statuses.get(key & 3)),

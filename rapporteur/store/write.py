@@ -61,6 +61,7 @@ def insert_review(
         "format": doc.get("format") or "text",
         "title": doc.get("title"),
         "kind": doc.get("kind"),
+        "language": doc.get("language") or "en",
         "symbol": _symbol(doc),
         "committee": meta.get("committee"),
         "state_name": state.get("name"),

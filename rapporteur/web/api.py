@@ -51,6 +51,9 @@ Committee = Annotated[str | None, Query(description="Committee acronym, e.g. CMW
 Country = Annotated[str | None, Query(description="ISO 3166 alpha-3 code or State name.")]
 Year = Annotated[str | None, Query(description="A year or a range: 2019, 2015-2020, 2015-.")]
 Session = Annotated[int | None, Query(ge=1, description="Session number.")]
+Language = Annotated[
+    str | None, Query(description="The record's language: en, fr or es (or its name).")
+]
 
 
 @router.get("/reviews", responses={400: _ERROR, 422: _ERROR})
@@ -60,13 +63,16 @@ def list_reviews(
     country: Country = None,
     year: Year = None,
     session: Session = None,
+    language: Language = None,
     sort: SortKey = "year",
     order: Literal["asc", "desc"] | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     """Reviews in the library (like `rapporteur list`)."""
-    filters = library.make_filters(committee=committee, country=country, year=year, session=session)
+    filters = library.make_filters(
+        committee=committee, country=country, year=year, session=session, language=language
+    )
     page = library.list_reviews(
         request.app.state.library.store(),
         filters=filters,
@@ -93,6 +99,7 @@ def search(
     country: Country = None,
     year: Year = None,
     session: Session = None,
+    language: Language = None,
     side: Side | None = None,
     status: Status | None = None,
     kind: Annotated[list[Kind] | None, Query(description="Repeat to search several.")] = None,
@@ -132,6 +139,7 @@ def search(
         repeated=repeated,
         to_check=to_check,
         checked=checked,
+        language=language,
     )
     result = library.search(
         q,

@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import library
 from ..errors import InvalidQuery, RapporteurError
+from ..languages import SUPPORTED
 from ..models import STATUSES
 from ..output import certainty, recommendations
 from ..overview import kind_name
@@ -220,10 +221,12 @@ def search_page(
     repeated: str | None = None,
     to_check: str | None = None,
     checked: str | None = None,
+    language: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> Response:
     def build() -> Response:
         extra = {
+            "language": language,
             "theme": theme,
             "follow_up": follow_up,
             "repeated": repeated,
@@ -275,8 +278,10 @@ def _search_page(
             "repeated": extra.get("repeated") or "",
             "to_check": extra.get("to_check") or "",
             "checked": extra.get("checked") or "",
+            "language": extra.get("language") or "",
         },
         "theme_labels": theme_labels(request.app.state.settings.taxonomy),
+        "language_names": dict(SUPPORTED),
     }
     if q.strip():
         filters = library.make_filters(
@@ -292,6 +297,7 @@ def _search_page(
             repeated=extra.get("repeated"),
             to_check=extra.get("to_check"),
             checked=extra.get("checked"),
+            language=extra.get("language"),
         )
         store = request.app.state.library.store()
         context["country_names"] = {value: name for value, name, _ in store.values()["country"]}

@@ -121,6 +121,7 @@ def test_api_search_exact(client: Client) -> None:
             "committee": {"CMW": 4},
             "country": {"GHA": 4},
             "year": {"2024": 4},
+            "language": {"en": 4},
             "kind": {"paragraph": 2, "answer": 1, "figure": 1},
             "side": {"delegation": 3, "committee": 1},
             "status": {"answered": 1},
