@@ -220,7 +220,7 @@ def analyze(
 
 
 @main.command()
-@_source_arg
+@click.argument("target", metavar="REVIEW_OR_SOURCE")
 @click.option(
     "--include-partial/--no-include-partial",
     default=True,
@@ -228,34 +228,45 @@ def analyze(
     help="Also list the questions the delegation answered only in part.",
 )
 @_output_option
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Library to read REVIEW from. Default: $RAPPORTEUR_DB, else the default library.",
+)
 @_with_limits
 def unanswered(
-    source: str,
+    target: str,
     include_partial: bool,
     output: Path | None,
+    db: Path | None,
     max_bytes: int | None,
     fetch_timeout: float | None,
     taxonomy: Path | None,
     method: str | None,
 ) -> None:
     """List the questions of one review left unanswered (and partially answered), by asker
-    and theme, with line references: text ready to paste into a follow-up letter."""
+    and theme, with line references: text ready to paste into a follow-up letter.
+    REVIEW_OR_SOURCE is a file, an http(s) URL or - (analysed now), or else the id of a review
+    in the library, whose statuses people checked come first."""
+    from . import export as exporting
     from .output.unanswered_out import render
 
     settings = from_env(
         max_bytes=max_bytes, fetch_timeout=fetch_timeout, taxonomy=taxonomy, method=method
     )
-    review = api.analyze(source, settings, stdin=_read_stdin(source, settings.max_bytes))
-    if review.document_kind == "concluding_observations":
+    stdin = _read_stdin(target, settings.max_bytes)
+    data = exporting.load(target, settings, db_path=db, stdin=stdin)
+    if (data.get("document") or {}).get("kind") == "concluding_observations":
         from .errors import NotADialogue
 
         raise NotADialogue(
-            f"{source} holds the Committee's concluding observations: recommendations, not "
+            f"{target} holds the Committee's concluding observations: recommendations, not "
             "questions, so none can be unanswered.",
             hint="`rapporteur analyze` lists its recommendations; run `rapporteur unanswered` "
             "on the summary record or meeting summary of the dialogue.",
         )
-    write_output(render(review, include_partial=include_partial), output)
+    write_output(render(data, include_partial=include_partial), output)
 
 
 @main.command()

@@ -90,3 +90,16 @@ def test_checks_progress_and_next_unchecked(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"2 of {len(ids)} questions checked by a person." in result.output
     assert f"Next to check: {ids[1]}" in result.output
+
+
+def test_checks_unanswered_of_a_library_review_lists_people_first(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    _ingest(SAMPLE, db)
+    (rid,) = [r.id for r in library.list_reviews(db).reviews]
+    first = library.get_review(rid, db).data["questions"][0]
+    checks.decide(rid, first["id"], "unanswered", author="Ana", note="Not answered", db=db)
+    result = CliRunner().invoke(main, ["unanswered", rid, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Checked by a person =" in text and "checked by Ana" in text
+    assert text.index("Checked by a person") < text.index(first["text"][:40])

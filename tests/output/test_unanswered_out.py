@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from rapporteur.api import analyze
-from rapporteur.models import Review
 from rapporteur.output import unanswered_out
+from rapporteur.output.json_out import to_dict
 from tests.output.samples import FIXTURE
 
 # The statuses these tests are about, pinned so that they do not follow the status model.
@@ -24,7 +25,7 @@ def _status(text: str) -> str:
     return next(v for k, v in STATUSES.items() if text.startswith(k))
 
 
-def _review(sure: set[str], confidence: float = 0.9) -> Review:
+def _review(sure: set[str], confidence: float = 0.9) -> dict[str, Any]:
     """The fixture with the questions whose text starts with one of `sure` marked sure."""
     review = analyze(FIXTURE)
     questions = tuple(
@@ -33,7 +34,7 @@ def _review(sure: set[str], confidence: float = 0.9) -> Review:
         else dataclasses.replace(q, status=_status(q.text), confidence=0.5, needs_check=True)
         for q in review.questions
     )
-    return dataclasses.replace(review, questions=questions)
+    return to_dict(dataclasses.replace(review, questions=questions))
 
 
 def test_unanswered_lists_sure_questions_before_the_ones_to_check() -> None:
@@ -79,3 +80,30 @@ def test_unanswered_refuses_concluding_observations_with_exit_4() -> None:
     assert result.exit_code == 4
     assert "concluding observations: recommendations, not questions" in result.output
     assert "Traceback" not in result.output and "0 of 0 questions" not in result.output
+
+
+def test_unanswered_lists_what_a_person_checked_first() -> None:
+    data = _review({"Were there shelters"})
+    q = next(q for q in data["questions"] if q["text"].startswith("Please provide"))
+    q.update(
+        status_source="person",
+        needs_check=False,
+        confidence=None,
+        decision={
+            "by": "Ana",
+            "at": "2026-12-06T10:00:00Z",
+            "note": "Nothing on returns",
+            "status": "unanswered",
+            "machine_status": "answered",
+            "disagrees": True,
+        },
+        machine={"status": "answered", "confidence": 0.6, "needs_check": True},
+    )
+    text = unanswered_out.render(data)
+    checked_at = text.index(unanswered_out.CHECKED_HEADING)
+    assert checked_at < text.index(unanswered_out.SURE_HEADING)
+    item = " ".join(text[checked_at : text.index(unanswered_out.SURE_HEADING)].split())
+    assert "Please provide data on returning migrants." in item
+    assert "checked by Ana (6 December 2026)" in item and 'note: "Nothing on returns"' in item
+    assert "the tool says answered" in item and "confidence" not in item
+    assert "1 checked by a person, the tool is sure of 1, 1 to check." in text
