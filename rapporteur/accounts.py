@@ -7,11 +7,16 @@ the password was wrong, so that nobody can find out which names have accounts.
 
 from __future__ import annotations
 
-from .errors import LoginFailed
+from .errors import LoginFailed, TooManyAttempts
 from .library import LibraryRef, _opened
 from .store.users import SESSION_HOURS, Account, Session
 
 LOGIN_FAILED = "That name and password do not match an account."
+MAX_FAILURES = 10
+"""Wrong passwords allowed for one name in WINDOW seconds; after them every attempt on that
+name is refused until the window has passed, right password or not. Whether the name has an
+account does not change this, so it reveals nothing."""
+WINDOW = 15 * 60.0
 
 __all__ = [
     "LOGIN_FAILED",
@@ -55,9 +60,18 @@ def log_in(
     """(the session cookie's value, the session) for a right name and password; LoginFailed
     with one sentence for any wrong pair."""
     with _opened(db) as store:
+        if store.failures(name, WINDOW) >= MAX_FAILURES:
+            raise TooManyAttempts(
+                f"Too many wrong passwords for this name in the last {WINDOW / 60:.0f} minutes; "
+                "wait a quarter of an hour and try again.",
+                hint="Whoever runs the library can give a forgotten password anew: "
+                "`rapporteur user remove NAME`, then `rapporteur user add NAME`.",
+            )
         who = store.check_password(name, password)
         if who is None:
+            store.record_failure(name, WINDOW)
             raise LoginFailed(LOGIN_FAILED)
+        store.clear_failures(who)
         return store.create_session(who, hours)
 
 

@@ -23,6 +23,7 @@
     ├── CrossSiteRequest       a web form posted from another site, or without its token
     ├── AccountError           an account that cannot be added, found or removed
     ├── LoginFailed            a name and password that do not match an account
+    │   └── TooManyAttempts    too many wrong passwords for one name: wait, then retry
     ├── NotAllowed             a write this visitor may not make
     │   ├── ReadOnly           the server was started with --read-only
     │   └── LoginRequired      writing needs an account and the visitor is not logged in
@@ -182,6 +183,13 @@ class LoginFailed(RapporteurError):
 
     code = "login_failed"
     status = 401
+
+
+class TooManyAttempts(LoginFailed):
+    """Too many wrong passwords for one name in a short time: wait before trying again."""
+
+    code = "too_many_attempts"
+    status = 429
 
 
 class NotAllowed(RapporteurError):

@@ -28,7 +28,7 @@ def downgrade(path: Path, version: int) -> None:
     """Undo the migrations after `version` on a library file, as an older rapporteur left it."""
     conn = sqlite3.connect(path)
     if version < 5:
-        for table in ("sessions", "users", "decisions"):
+        for table in ("login_failures", "sessions", "users", "decisions"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("ALTER TABLE questions DROP COLUMN checked")
         conn.execute("ALTER TABLE reviews DROP COLUMN n_checked")

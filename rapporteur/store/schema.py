@@ -352,6 +352,11 @@ V5: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
         created_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
     )""",
+    """CREATE TABLE login_failures (         -- wrong passwords, to slow down guessing
+        name TEXT NOT NULL COLLATE NOCASE,   -- the name tried (an account or not)
+        at REAL NOT NULL                     -- when (Unix time)
+    )""",
+    "CREATE INDEX login_failures_name ON login_failures(name, at)",
 )
 
 Migration = tuple[str | Callable[[sqlite3.Connection], None], ...]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -154,6 +155,29 @@ class Users(Deciding):
                     "UPDATE users SET password = ? WHERE name = ?", (HASHER.hash(password), row[0])
                 )
         return str(row[0])
+
+    def failures(self, name: str, seconds: float) -> int:
+        """Wrong passwords given for `name` (an account or not) in the last `seconds`."""
+        who = " ".join((name or "").split())
+        with self._translate():
+            (n,) = self.conn.execute(
+                "SELECT count(*) FROM login_failures WHERE name = ? AND at > ?",
+                (who, time.time() - seconds),
+            ).fetchone()
+        return int(n)
+
+    def record_failure(self, name: str, keep: float) -> None:
+        """Note a wrong password for `name`; forget those older than `keep` seconds."""
+        who = " ".join((name or "").split())
+        now = time.time()
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM login_failures WHERE at <= ?", (now - keep,))
+            conn.execute("INSERT INTO login_failures (name, at) VALUES (?, ?)", (who, now))
+
+    def clear_failures(self, name: str) -> None:
+        """A right password: the count for this name starts again."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM login_failures WHERE name = ?", (name,))
 
     def create_session(self, name: str, hours: float = SESSION_HOURS) -> tuple[str, Session]:
         """Log `name` in: (the cookie's value, the session). Expired sessions are swept."""

@@ -79,6 +79,24 @@ def test_wrong_password_and_unknown_name_get_the_same_answer(client: Client, ana
     assert api[0].json()["error"] == "That name and password do not match an account."
 
 
+def test_repeated_wrong_passwords_are_slowed_down_for_that_name(
+    client: Client, ana: Path
+) -> None:
+    for _ in range(accounts.MAX_FAILURES):
+        assert log_in(client, "ana", "wrong password").status_code == 401
+    refused = log_in(client, "Ana", PASSWORD)  # even the right one, until the window passes
+    assert refused.status_code == 429
+    assert "Too many wrong passwords for this name" in text_of(refused.text)
+    for _ in range(accounts.MAX_FAILURES):  # an unknown name is treated the same way
+        log_in(client, "Nobody", "wrong password")
+    assert log_in(client, "Nobody", "wrong password").status_code == 429
+    api = client.post("/api/session", json={"name": "Ana", "password": PASSWORD})
+    assert api.status_code == 429 and api.json()["code"] == "too_many_attempts"
+    with sqlite3.connect(ana) as conn:  # a quarter of an hour later
+        conn.execute("UPDATE login_failures SET at = at - ?", (accounts.WINDOW + 1,))
+    assert log_in(client, "Ana", PASSWORD).status_code == 303
+
+
 def test_login_sets_a_strict_http_only_cookie_and_keeps_only_its_digest(
     client: Client, ana: Path
 ) -> None:
