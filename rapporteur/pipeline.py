@@ -77,7 +77,7 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "figures",
         "figures",
-        "document metadata paragraphs participants sections sentences turns",
+        "document language metadata paragraphs participants sections sentences turns",
         "figures",
     ),
     _s(

@@ -1,9 +1,10 @@
 """Candidate figures of one sentence: value or range, qualifier and unit.
 
 Numbers become candidates here once the exclusions have dropped identifiers and years;
-ranges ("between 40 and 80 per cent"), qualifiers ("more than"), ages, currencies and word
-figures ("tripled", "half of the") are read from the words around them. Periods and
-subjects are added later by their own modules.
+ranges ("between 40 and 80 per cent", "de 5 à 17 ans"), qualifiers ("more than", "près de",
+"al menos el"), ages, currencies and word figures (`word_figures`) are read from the words
+around them, with the language's lexicon. Periods and subjects are added later by their own
+modules.
 """
 
 from __future__ import annotations
@@ -12,85 +13,13 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .currency import CURRENCY_BEFORE, CURRENCY_SYMBOL, ISO_CURRENCIES, currency_of
 from .exclusions import is_year, not_a_figure
-from .numbers import number_matches, value_of, words_value
-from .units import (
-    COPULA_HEAD,
-    CURRENCY_BEFORE,
-    CURRENCY_SYMBOL,
-    HEAD_UNIT,
-    ISO_CURRENCIES,
-    PERCENT,
-    TIME_UNIT,
-    TIME_UNITS,
-    currency_after,
-    head_follows,
-    noun_run,
-    unit_from_head,
-)
+from .lexicon import Lexicon, lexicon
+from .numbers import number_matches, value_of
+from .units import head_follows, noun_run, unit_from_head
 
-_QUALIFIERS = [
-    (
-        r"more than|over|above|in excess of|exceeding|upwards of|greater than|higher than",
-        "more_than",
-    ),
-    (r"less than|fewer than|below|under|lower than|not even", "less_than"),
-    (
-        r"around|about|approximately|approx\.|some|roughly|nearly|almost|close to|an estimated|"
-        r"estimated at|circa|c\.|just over|just under|an average of|on average",
-        "around",
-    ),
-    (
-        r"up to|as many as|as much as|a maximum of|no more than|not more than|at most|maximum of",
-        "up_to",
-    ),
-    (r"at least|a minimum of|no fewer than|no less than|not less than|minimum of", "at_least"),
-]
-# Every qualifier contains one of these words: the regex runs only when one is near.
-_QUALIFIER_WORDS = frozenset(
-    """more over above excess exceeding upwards greater higher less fewer below under lower even
-    around about approximately approx. some roughly nearly almost close estimated circa c. just
-    average up many much maximum most least minimum no not""".split()
-)
-_QUALIFIER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIERS)) + r")[ \t]*$",
-    re.IGNORECASE,
-)
-_AGE_PREFIX = re.compile(
-    r"(?:\b(?P<q>under|below|over|above|up to|from)[ \t]+)?\b(?:the[ \t]+)?"
-    r"(?:aged|ages?(?:[ \t]+of)?)[ \t]*$"
-    # "raised the minimum age of marriage to 19", "age of criminal responsibility at 14"
-    r"|\bage[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:to|at|from|was|is|remained|stood[ \t]+at)"
-    r"[ \t]*$",
-    re.IGNORECASE,
-)
-
-
-_RANGE_JOIN = re.compile(r"^[ \t]*(?:to|-|–|—|and)[ \t]*$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\b(?:between|from)[ \t]*$", re.IGNORECASE)
-_CHANGE_VERB = re.compile(
-    r"\b(?:increas|ris|rose|grew|grow|decreas|declin|fell|fall|drop|reduc|cut|went|jump|"
-    r"climb|doubl|chang|mov)\w*\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
-
-
-_MULTIPLIER = re.compile(
-    r"\b(?P<m>doubled|tripled|trebled|quadrupled|halved|(?P<n>two|three|four|five|six|seven|"
-    r"eight|nine|ten)-?fold)\b",
-    re.IGNORECASE,
-)
-_MULTIPLIER_VALUE = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}
-_FRACTION = re.compile(
-    r"(?<!first )(?<!second )(?<!last )(?<!other )\b(?P<f>half|(?:a|one)[ \t]+third|"
-    r"two[ \t-]+thirds|(?:a|one)[ \t]+quarter|three[ \t-]+quarters)[ \t]+(?:of[ \t]+)?"
-    r"(?=the\b|its\b|their\b|all\b|them\b|those\b|these\b)",
-    re.IGNORECASE,
-)
-WORD_FIGURE_HINTS = tuple(
-    "half third quarter fold doubled tripled trebled quadrupled halved".split()
-)
-_FRACTION_VALUE = {"half": 50.0, "third": 33.33, "thirds": 66.67, "quarter": 25.0, "quarters": 75.0}
+_SPLIT = re.compile(r"[-\s]+")
 
 
 @dataclass(slots=True)
@@ -108,9 +37,8 @@ class Candidate:
     tail_end: int = 0
     period: str | None = None
     subject: str = ""
-
-
-_FROM_END = re.compile(r"\bfrom[ \t]*$", re.IGNORECASE)
+    change: str | None = None
+    """"from" or "to" for the two values of a change ("passé de 9,1 à 6,4")."""
 
 
 def _ends_with_word(text: str, word: str) -> bool:
@@ -118,86 +46,119 @@ def _ends_with_word(text: str, word: str) -> bool:
     return tail.endswith(word) and not tail[-len(word) - 1 : -len(word)].isalpha()
 
 
-_ABOUT_AFTER = frozenset(
-    """was were is are be been being of at to by from with for reached totalled totaled numbered
-    stood amounted had has have there than and or employed received affected cost costs
-    involved included concerned covered""".split()
-)
-
-
-def _about_is_qualifier(pre: str) -> bool:
+def _about_is_qualifier(pre: str, lex: Lexicon) -> bool:
     """The word "about" means "around" after a verb or preposition, "concerning" after a noun."""
     words = pre.replace(",", " , ").split()
-    return not words or words[-1].lower() in _ABOUT_AFTER or words[-1] == ","
+    return not words or words[-1].lower() in lex.about_after or words[-1] == ","
+
+
+def _last_words(low_pre: str, lex: Lexicon) -> set[str]:
+    if lex.split is None:
+        return set(low_pre.rsplit(None, 5)[-5:])
+    return set(lex.split.split(low_pre)[-6:])
+
+
+def _year_range(text: str, m: re.Match[str], n2: re.Match[str], lex: Lexicon) -> bool:
+    joiner = text[m.end() : n2.start()]
+    if not lex.range_join.match(joiner):
+        return False
+    if lex.year_range_any:
+        return True
+    second = n2.group("d") or ""
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", second)) or (
+        joiner.strip() in ("-", "–", "/") and len(second) == 2
+    )
+
+
+def _scaled(m: re.Match[str], lex: Lexicon) -> bool:
+    """ "2,1 millions", "deux millions": the noun comes after a "de" ("d’enfants")."""
+    if m.group("ds"):
+        return True
+    w = m.group("w")
+    return bool(w) and _SPLIT.split(w.lower())[-1] in lex.scales
 
 
 def sentence_candidates(
-    text: str, s0: int, s1: int, starts: list[int], hinted: bool, iso3: str | None = None
+    text: str,
+    s0: int,
+    s1: int,
+    starts: list[int],
+    iso3: str | None = None,
+    lex: Lexicon | None = None,
 ) -> list[Candidate]:
-    """All figures of one sentence text[s0:s1], in order, with value, unit and qualifier."""
+    """The numbers of one sentence text[s0:s1] that are figures, in order, with value, unit
+    and qualifier (the words that are figures are `word_figures`)."""
+    lex = lex or lexicon("en")
     out: list[Candidate] = []
-    numbers = number_matches(text, starts, s0, s1)
+    numbers = number_matches(text, starts, s0, s1, lex)
     skip: set[int] = set()
+    change_to: int | None = None
     for k, m in enumerate(numbers):
         if k in skip:
             continue
         s, e = m.start(), m.end()
         post = text[e:s1]
-        if not_a_figure(text, m):
+        word = m.group("w")
+        if word and word.lower() in lex.article_numbers and not lex.time.match(post):
+            continue  # "un enfant", "una mujer": an article, unless a duration follows
+        value = value_of(m, lex)
+        if not_a_figure(text, m, lex, value):
             continue
-        if is_year(m, post):
-            # A year range ("2021-2030") swallows its second year too.
-            if k + 1 < len(numbers) and _RANGE_JOIN.match(text[e : numbers[k + 1].start()]):
+        if is_year(m, post, lex):
+            # A year range ("2021-2030", "2021-22") swallows its second year too, but not the
+            # next figure ("del 52 por ciento en 2019 al 71 por ciento").
+            if k + 1 < len(numbers) and _year_range(text, m, numbers[k + 1], lex):
                 skip.add(k + 1)
             continue
-        value = value_of(m)
         if value is None:
             continue
-        cand = Candidate(start=s, end=e, value=value)
+        cand = Candidate(start=s, end=e, value=value, change="to" if change_to == k else None)
         # Ranges: "six to 12 months", "between 40 to 80 per cent", "aged one to three".
         if k + 1 < len(numbers):
             n2 = numbers[k + 1]
             joiner = text[e : n2.start()]
             p0 = max(s0, s - 40)
             pre = text[p0:s]
-            is_and = joiner.strip().lower() == "and"
-            fm = _FROM_END.search(pre)
-            changed = bool(fm and _CHANGE_VERB.search(pre[: fm.start()]))
+            is_and = joiner.strip().lower() == lex.range_and
+            fm = lex.from_end.search(pre)
+            changed = bool(fm and lex.change_verb.search(pre[: fm.start()]))
+            v2 = value_of(n2, lex)
             if (
-                _RANGE_JOIN.match(joiner)
-                and (not is_and or _ends_with_word(pre, "between"))
+                lex.range_join.match(joiner)
+                and (not is_and or _ends_with_word(pre, lex.between))
                 and not changed
-                and not not_a_figure(text, n2)
-                and (v2 := value_of(n2)) is not None
+                and not not_a_figure(text, n2, lex, v2)
+                and v2 is not None
                 and v2 > value
             ):
                 cand.value, cand.value_min, cand.value_max = None, value, v2
                 cand.end = e = n2.end()
                 skip.add(k + 1)
                 post = text[e:s1]
-                b = _BETWEEN.search(pre)
-                if b and b.group(0).lower().startswith("between"):
+                b = lex.range_start.search(pre)
+                if b and b.group(0).lower().rstrip(" \t") in lex.range_start_words:
                     cand.start = s = p0 + b.start()
-        lone_one = m.group("w") and value in (0, 1) and cand.value_min is None
-        if lone_one and not (TIME_UNIT.match(post) or PERCENT.match(post) or head_follows(post)):
+            elif changed and lex.range_join.match(joiner):
+                cand.change, change_to = "from", k + 1
+        lone_one = word and value in (0, 1) and cand.value_min is None
+        if lone_one and not (
+            lex.time.match(post) or lex.percent.match(post) or head_follows(post, lex)
+        ):
             continue  # "one" is a pronoun, "zero tolerance" no count: keep them before a unit
         p0 = max(s0, s - 40)
         pre = text[p0:s]
         # Qualifier and age: "more than 5,300", "below the age of 23", "aged one to three".
         low_pre = pre.lower()
-        last_words = set(low_pre.rsplit(None, 5)[-5:])
-        age = _AGE_PREFIX.search(pre) if "age" in low_pre else None
+        last_words = _last_words(low_pre, lex)
+        age = (
+            lex.age.search(pre)
+            if lex.age is not None and lex.age_hint and lex.age_hint in low_pre
+            else None
+        )
         if age:
             cand.unit = "years"
             cand.start = p0 + age.start()
-            q = (age.group("q") or "").lower()
-            cand.qualifier = {
-                "under": "less_than",
-                "below": "less_than",
-                "over": "more_than",
-                "above": "more_than",
-                "up to": "up_to",
-            }.get(q)
+            cand.qualifier = lex.age_qualifiers.get((age.group("q") or "").lower())
             cand.tail_end = e
         else:
             cur = CURRENCY_BEFORE.search(pre)
@@ -212,85 +173,68 @@ def sentence_candidates(
                 cand.unit = CURRENCY_SYMBOL.get(c, c.lower())
                 cand.start = p0 + cur.start()
                 pre = text[p0 : cand.start]
-            q = _QUALIFIER_RE.search(pre) if last_words & _QUALIFIER_WORDS else None
+            q = lex.qualifier.search(pre) if last_words & lex.qualifier_words else None
             if (
                 q
-                and q.group(0).strip().lower() == "about"
-                and not _about_is_qualifier(pre[: q.start()])
+                and lex.about
+                and q.group(0).strip().lower() == lex.about
+                and not _about_is_qualifier(pre[: q.start()], lex)
             ):
                 q = None  # "a positive decision about 40,000 citizens": a preposition
             if q:
                 cand.qualifier = next(
-                    _QUALIFIERS[i][1] for i in range(len(_QUALIFIERS)) if q.group(f"q{i}")
+                    cls for i, cls in enumerate(lex.qualifier_classes) if q.group(f"q{i}")
                 )
                 cand.start = p0 + q.start()
-        # Unit after the number.
-        if cand.unit is None:
-            if p := PERCENT.match(post):
-                cand.unit, cand.tail_end = "percent", e + p.end()
-            elif t := TIME_UNIT.match(post):
-                cand.unit = TIME_UNITS[t.group("u").lower().rstrip("s")]
-                cand.tail_end = e + t.end()
-                if t.group(0).startswith("-"):  # "two-year project": include the noun
-                    words, end = noun_run(text, cand.tail_end, s1)
-                    cand.tail_end = end if words else cand.tail_end
-                    cand.head = words
-            else:
-                if found := currency_after(post, iso3):
-                    cand.unit, cand.tail_end = found[0], e + found[1]
-        if cand.unit is None:
-            words, end = noun_run(text, e, s1)
-            cand.head = words
-            cand.unit = unit_from_head(words)
-            cand.tail_end = end if words else e
-            if not words and (cop := COPULA_HEAD.match(text, e, s1)):
-                cand.unit = HEAD_UNIT.get(cop.group("w").lower())  # "64 were women"
-            if (
-                cand.qualifier == "less_than"
-                and cand.unit == "other"
-                and _ends_with_word(pre, "under")
-            ):
-                cand.qualifier = None  # "under 12 occupations" means "in", not "fewer than"
+        _unit_after(text, s1, e, m, cand, pre, iso3, lex)
         out.append(cand)
     for c, d in pairwise(out):
-        if c.unit is None and _RANGE_JOIN.match(text[max(c.end, c.tail_end) : d.start]):
+        if c.unit is None and lex.range_join.match(text[max(c.end, c.tail_end) : d.start]):
             c.unit = d.unit  # "from 45 to 30 days"
-    if hinted:
-        out.extend(_word_figures(text, s0, s1, out))
-    out.sort(key=lambda c: c.start)
     return out
 
 
-def _word_figures(text: str, s0: int, s1: int, taken: list[Candidate]) -> list[Candidate]:
-    """Multipliers ("tripled") and fractions ("half of the amount")."""
-    out: list[Candidate] = []
-    for m in _MULTIPLIER.finditer(text, s0, s1):
-        word = m.group("m").lower()
-        value = _MULTIPLIER_VALUE.get(word) or words_value(m.group("n") or "")
-        if value:
-            out.append(
-                Candidate(
-                    start=m.start(),
-                    end=m.end(),
-                    value=float(value),
-                    unit="other",
-                    tail_end=m.end(),
-                    head=[],
-                )
-            )
-    for m in _FRACTION.finditer(text, s0, s1):
-        if any(c.start <= m.start() < max(c.end, c.tail_end) for c in taken):
-            continue
-        key = m.group("f").lower().split()[-1].split("-")[-1]
-        words, end = noun_run(text, m.end() - 1, s1)
-        out.append(
-            Candidate(
-                start=m.start(),
-                end=m.end(),
-                value=_FRACTION_VALUE[key],
-                unit="percent",
-                head=words,
-                tail_end=end if words else m.end(),
-            )
-        )
-    return out
+def _unit_after(
+    text: str,
+    s1: int,
+    e: int,
+    m: re.Match[str],
+    cand: Candidate,
+    pre: str,
+    iso3: str | None,
+    lex: Lexicon,
+) -> None:
+    """The unit named after the number: per cent, a duration, a currency or a head noun; and a
+    qualifier written after it ("14 ans au moins")."""
+    post = text[e:s1]
+    if cand.unit is None:
+        if p := lex.percent.match(post):
+            cand.unit, cand.tail_end = "percent", e + p.end()
+        elif t := lex.time.match(post):
+            cand.unit = lex.time_units[t.group("u").lower()]
+            cand.tail_end = e + t.end()
+            if t.group(0).startswith("-"):  # "two-year project": include the noun
+                words, end = noun_run(text, cand.tail_end, s1, lex)
+                cand.tail_end = end if words else cand.tail_end
+                cand.head = words
+        elif found := currency_of(post, iso3, lex.currencies):
+            cand.unit, cand.tail_end = found[0], e + found[1]
+    if cand.unit is None:
+        words, end = noun_run(text, e, s1, lex, _scaled(m, lex))
+        cand.head = words
+        cand.unit = unit_from_head(words, lex)
+        cand.tail_end = end if words else e
+        if not words and (cop := lex.copula.match(text, e, s1)):
+            cand.unit = lex.head_unit.get(cop.group("w").lower())  # "64 were women"
+        if (
+            cand.qualifier == "less_than"
+            and cand.unit == "other"
+            and lex.weak_less_than
+            and _ends_with_word(pre, lex.weak_less_than)
+        ):
+            cand.qualifier = None  # "under 12 occupations" means "in", not "fewer than"
+    if lex.qualifier_after is not None and cand.qualifier is None:
+        tail = max(cand.end, cand.tail_end)
+        if qa := lex.qualifier_after.match(text[tail:s1]):
+            cand.qualifier = lex.qualifier_after_classes[" ".join(qa.group("q").lower().split())]
+            cand.tail_end = tail + qa.end()

@@ -1,7 +1,9 @@
 """Numbers of the figures stage: where a number starts, and its value.
 
-Digits ("7,000", "2.5 million") and words ("Thirty-nine", "two hundred and five") both
-count. The costly number pattern runs only at offsets `scan` finds with `str.find`.
+Digits ("7,000", "2.5 million"; "7 000", "2,5 millions" in French) and words ("Thirty-nine",
+"two hundred and five", "quatre-vingt-dix", "treinta y dos") both count, with each language's
+separators and number words from its lexicon. The costly number pattern runs only at offsets
+`scan` finds with `str.find`.
 """
 
 from __future__ import annotations
@@ -10,58 +12,45 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-_SMALL = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SCALE_ABBR = {"bn": 1_000_000_000, "mn": 1_000_000, "trillion": 1_000_000_000_000}
-_NUMWORD = "|".join(sorted([*_SMALL, *_TENS, *_SCALES], key=len, reverse=True))
-_WORDS = (
-    rf"(?:{_NUMWORD})(?:(?:-|[ \t]+|(?<=hundred)[ \t]+and[ \t]+|(?<=thousand)[ \t]+and[ \t]+)"
-    rf"(?:{_NUMWORD}))*"
-)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
-_NUMBER = re.compile(
-    rf"\b(?=[\dzotfsenhmb])(?<![\w/.,])(?<![^\W\d_]-)"
-    rf"(?:(?P<d>{_DIGITS})(?:[ \t]*(?P<ds>million|billion|trillion|thousand|bn|mn)\b)?"
-    rf"|\b(?P<w>{_WORDS})\b)",
-    re.IGNORECASE,
-)
+from .lexicon import Lexicon, lexicon
+
+_SPLIT = re.compile(r"[-\s]+")
 
 
-def words_value(words: str) -> float | None:
-    """Value of number words ("Thirty-nine", "two hundred and five", "2.5" excluded)."""
-    total, current = 0, 0
-    for tok in re.split(r"[-\s]+", words.lower()):
-        if tok == "and":
-            continue
-        if tok in _SMALL:
-            current += _SMALL[tok]
-        elif tok in _TENS:
-            current += _TENS[tok]
-        elif tok == "hundred":
-            current = max(current, 1) * 100
-        elif tok in _SCALES:
-            total += max(current, 1) * _SCALES[tok]
+def words_value(words: str, lex: Lexicon | None = None) -> float | None:
+    """Value of number words ("Thirty-nine", "two hundred and five", "quatre-vingt-dix"); the
+    longest known run of words is read first ("mil millones", "quatre vingt")."""
+    lex = lex or lexicon("en")
+    total, current = 0.0, 0.0
+    toks = _SPLIT.split(words.lower())
+    i = 0
+    while i < len(toks):
+        for n in (3, 2, 1):
+            key = " ".join(toks[i : i + n])
+            if n <= len(toks) - i and key in lex.values:
+                break
+        else:
+            if toks[i] in lex.joiners:
+                i += 1
+                continue
+            return None
+        value = lex.values[key]
+        if key in lex.hundreds:
+            current = max(current, 1) * value
+        elif key in lex.scales:
+            total += max(current, 1) * value
             current = 0
         else:
-            return None
+            current += value
+        i += n
     return float(total + current)
 
 
-def _digits_value(digits: str, scale: str | None) -> float:
-    value = float(re.sub(r"[,\u00a0\u202f\u2009]", "", digits))
+def _digits_value(digits: str, scale: str | None, lex: Lexicon) -> float:
+    plain = "".join(ch for ch in digits if ch not in lex.separators)
+    value = float(plain.replace(lex.decimal, "."))
     if scale:
-        s = scale.lower()
-        value *= _SCALES.get(s) or _SCALE_ABBR[s]
+        value *= lex.digit_scales[" ".join(scale.lower().split())]
     return value
 
 
@@ -71,13 +60,15 @@ def clean_value(value: float) -> float:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-NUMBER_WORDS = tuple([*_SMALL, *_TENS, *_SCALES])
+NUMBER_WORDS = lexicon("en").number_words
+"""The English number words (other stages read English answers with them)."""
 
 
-def value_of(m: re.Match[str]) -> float | None:
+def value_of(m: re.Match[str], lex: Lexicon | None = None) -> float | None:
+    lex = lex or lexicon("en")
     if m.group("d"):
-        return _digits_value(m.group("d"), m.group("ds"))
-    return words_value(m.group("w"))
+        return _digits_value(m.group("d"), m.group("ds"), lex)
+    return words_value(m.group("w"), lex)
 
 
 def scan(low: str, needles: Iterable[str], *, digits: bool = False) -> list[int]:
@@ -100,13 +91,16 @@ def scan(low: str, needles: Iterable[str], *, digits: bool = False) -> list[int]
     return sorted(found)
 
 
-def number_matches(text: str, starts: list[int], s0: int, s1: int) -> list[re.Match[str]]:
+def number_matches(
+    text: str, starts: list[int], s0: int, s1: int, lex: Lexicon | None = None
+) -> list[re.Match[str]]:
+    pattern = (lex or lexicon("en")).number
     out: list[re.Match[str]] = []
     end = s0
     for pos in starts[bisect_left(starts, s0) : bisect_left(starts, s1)]:
         if pos < end:
             continue
-        m = _NUMBER.match(text, pos, s1)
+        m = pattern.match(text, pos, s1)
         if m:
             out.append(m)
             end = m.end()

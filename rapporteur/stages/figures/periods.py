@@ -1,8 +1,10 @@
 """Periods of figures: the year each figure is about.
 
 A figure takes the year of its own clause ("48 per cent in 2010, and 57 per cent in
-2020"), else an earlier year of its sentence; relative years ("last year") count from the
-review's year, and a cue such as "of them" carries the previous sentence's year.
+2020"), else an earlier year of its sentence; relative years ("last year", "l’an dernier",
+"el año pasado") count from the review's year, and a cue such as "of them" carries the
+previous sentence's year. The two values of a change over a span ("de 9,1 à 6,4 ... entre
+2015 et 2024") take the span's first and last years, where the language has such a span.
 """
 
 from __future__ import annotations
@@ -10,15 +12,10 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
+from .lexicon import Lexicon, lexicon
 
-_YEAR_EXPR = re.compile(
-    r"\b(?:(?:in|for|during|throughout|as of|as at|by the end of|at the (?:start|end|beginning|"
-    r"close) of|(?:first|second|last) (?:half|quarter) of|the (?:start|end|beginning) of)"
-    r"[ \t]+(?:the[ \t]+(?:year|period)[ \t]+)?(?:\d{1,2}[ \t]+)?(?:(?-i:[A-Z][a-z]+)[ \t]+)?"
-    r"|(?:the|its|this)[ \t]+(?=\d{4}[ \t]+(?-i:[a-z])))"
-    r"(?P<y>(?:19|20)\d\d)(?:[ \t]*(?:-|–|/|to)[ \t]*(?P<y2>(?:19|20)?\d\d))?(?!\w|,\d)",
-    re.IGNORECASE,
-)
+_EN = lexicon("en")
+CARRY_CUE = _EN.carry
 
 
 def _has_digit(text: str) -> bool:
@@ -26,28 +23,20 @@ def _has_digit(text: str) -> bool:
 
 
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_RELATIVE_YEAR = re.compile(
-    r"\b(?P<r>last year|the previous year|the past year|this (?:school |academic |calendar )?"
-    r"year|the current year|next year|the end of the year)\b",
-    re.IGNORECASE,
-)
-CARRY_CUE = re.compile(
-    r"\b(?:in (?:this|that) context|that year|the same year|during (?:the|this|that) "
-    r"(?:visit|period|time|year)|at that time|of them|among them|of these|of those)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r";|,[ \t]+(?:and|but|while|whereas|with|compared|against|as against|versus|up from|"
-    r"down from|of whom|of which)\b|\bwhile\b"
-)
 
 
-def years_in(text: str, s0: int, s1: int, year: int | None) -> list[tuple[int, str]]:
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split()).replace("’", "'")
+
+
+def years_in(
+    text: str, s0: int, s1: int, year: int | None, lex: Lexicon = _EN
+) -> list[tuple[int, str]]:
     """(offset, period) of every year expression of a sentence."""
     found: list[tuple[int, str]] = []
     sentence = text[s0:s1]
     has_year = _ANY_YEAR.search(sentence) is not None if _has_digit(sentence) else False
-    for m in _YEAR_EXPR.finditer(text, s0, s1) if has_year else ():
+    for m in lex.year.finditer(text, s0, s1) if has_year else ():
         y = m.group("y")
         y2 = m.group("y2")
         if y2:
@@ -55,13 +44,13 @@ def years_in(text: str, s0: int, s1: int, year: int | None) -> list[tuple[int, s
             found.append((m.start(), f"{y}-{y2}" if y2 > y else y))
         else:
             found.append((m.start(), y))
-    if year and "year" in sentence.lower():
-        for m in _RELATIVE_YEAR.finditer(text, s0, s1):
-            r = m.group("r").lower()
-            if r == "the past year":  # a rolling twelve months, not a calendar year
+    low = sentence.lower()
+    if year and any(h in low for h in lex.relative_hints):
+        for m in lex.relative.finditer(text, s0, s1):
+            r = _key(m.group("r"))
+            if r in lex.relative_skip:  # a rolling twelve months, not a calendar year
                 continue
-            delta = -1 if r in ("last year", "the previous year") else 1 if r == "next year" else 0
-            found.append((m.start(), str(year + delta)))
+            found.append((m.start(), str(year + lex.relative_delta.get(r, 0))))
     found.sort()
     return found
 
@@ -73,9 +62,10 @@ def assign_periods(
     cands: list[Candidate],
     years: list[tuple[int, str]],
     carried: str | None,
+    lex: Lexicon = _EN,
 ) -> None:
     """Each figure takes the year of its own clause, following first, then preceding."""
-    breaks = [s0, *(s0 + m.start() for m in _CLAUSE_BREAK.finditer(text[s0:s1])), s1]
+    breaks = [s0, *(s0 + m.start() for m in lex.clause_break.finditer(text[s0:s1])), s1]
     for c in cands:
         lo = max(b for b in breaks if b <= c.start)
         hi = min(b for b in breaks if b > c.start) if any(b > c.start for b in breaks) else s1
@@ -92,3 +82,16 @@ def assign_periods(
             c.period = None
         else:
             c.period = carried
+    if lex.span is not None and any(c.change for c in cands):
+        _span_periods(text, s0, s1, cands, lex.span)
+
+
+def _span_periods(
+    text: str, s0: int, s1: int, cands: list[Candidate], span: re.Pattern[str]
+) -> None:
+    """ "passé de 9,1 à 6,4 ... entre 2015 et 2024": 9,1 is of 2015, 6,4 of 2024."""
+    spans = list(span.finditer(text, s0, s1))
+    for c in cands:
+        later = [m for m in spans if m.start() > c.start]
+        if c.change and later:
+            c.period = later[0].group("y" if c.change == "from" else "y2")

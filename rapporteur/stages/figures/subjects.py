@@ -1,7 +1,8 @@
-"""Subjects of figures: a short noun phrase naming what each figure counts.
+"""Subjects of figures in English: a short noun phrase naming what each figure counts.
 
 Built from the words after the number, the clause's grammatical subject and the previous
-figure; a figure without a unit of its own takes the one its subject names.
+figure; a figure without a unit of its own takes the one its subject names. Languages whose
+noun phrases start with their head (French, Spanish) have theirs in `phrases`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,17 @@ import re
 
 from ...models import Figure
 from .candidates import Candidate
-from .units import GENERIC_HEADS, HEAD_UNIT, HEADS, ING_NOUNS, STOP
+from .lexicon import Lexicon, lexicon
+from .phrases import head_of
+
+_EN = lexicon("en")
+GENERIC_HEADS, HEAD_UNIT, ING_NOUNS, STOP = (
+    _EN.generic_heads,
+    _EN.head_unit,
+    _EN.ing_nouns,
+    _EN.stop,
+)
+HEADS = frozenset(HEAD_UNIT.values())
 
 _SUBJECT_STOP = re.compile(
     r"(?:the|a|an|some|its|their|this|these|those|there|it|of|with|and|by|in|on|for|to|"
@@ -169,19 +180,22 @@ _SUBJECT_CUT = re.compile(
 )
 
 
-def subject_unit(subject: str) -> str | None:
+def subject_unit(subject: str, lex: Lexicon = _EN) -> str | None:
     """The unit named by a subject's head noun: "number of children in residential
     institutions" counts children, "prison population" counts people."""
+    if lex.head_first:
+        return lex.head_unit.get(head_of(subject, lex).lower())
     words = _SUBJECT_CUT.split(subject, maxsplit=1)[0].split()
     return HEAD_UNIT.get(words[-1].lower()) if words else None
 
 
-def unit_of_subject(figures: list[Figure], subject: str) -> str | None:
+def unit_of_subject(figures: list[Figure], subject: str, lex: Lexicon = _EN) -> str | None:
     """The unit of the latest earlier figure whose subject names the same thing."""
     words = [w for w in subject.lower().split() if len(w) > 3]
     if not words:
         return None
+    head = words[0] if lex.head_first else words[-1]
     for f in reversed(figures[-30:]):
-        if f.unit != "date" and words[-1] in f.subject.lower().split():
+        if f.unit != "date" and head in f.subject.lower().split():
             return f.unit
     return None
