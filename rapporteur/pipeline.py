@@ -59,7 +59,7 @@ def _s(name: str, module: str, reads: str, writes: str) -> Stage:
 
 STAGES: tuple[Stage, ...] = (
     _s("language", "language", "document", "language"),
-    _s("segment", "segment", "document", "document_kind paragraphs sentences sections"),
+    _s("segment", "segment", "document language", "document_kind paragraphs sentences sections"),
     _s("metadata", "metadata", "document document_kind paragraphs sections", "metadata"),
     _s(
         "speakers",

@@ -1,29 +1,19 @@
 """The UN Geneva meeting summary: the dialogue's parts are marked by headings.
 
 "Report", "Presentation of Report", "Questions by Committee Experts", "Responses by the
-Delegation", "Concluding Remarks"; everything between the title and the first such heading is
-the lead, which summarises the body.
+Delegation", "Concluding Remarks" (in French "Présentation du rapport", "Réponses de la
+délégation", ...: the headings of each language are data, `wording.py`); everything between
+the title and the first such heading is the lead, which summarises the body.
 """
 
 from __future__ import annotations
 
-import re
 from types import MappingProxyType
 
 from .base import Genre, Sectioning
 from .cues import find_led_by, find_speaker
-from .page import DATE_LINE, Frame, is_boilerplate, is_chrome, is_closing_note
-
-_HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "concluding",
-        re.compile(r"\b(conclu\w*|closing|final) (remarks|statements?|comments)\b", re.I),
-    ),
-    ("responses", re.compile(r"\b(respons\w*|repl(y|ies)|answers?)\b", re.I)),
-    ("questions", re.compile(r"\b(questions?|dialogue|discussion|comments)\b", re.I)),
-    ("presentation", re.compile(r"\b(presentation|introduction|introductory|opening)\b", re.I)),
-    ("report", re.compile(r"^(the )?reports?$|^reports? (before|under consideration)", re.I)),
-)
+from .page import Frame, is_boilerplate, is_chrome, is_closing_note, is_date_line
+from .wording import DEFAULT, wording
 
 # The sections of a UN Geneva summary, headed (meeting summary) or not (press release).
 SUMMARY_KINDS = frozenset(
@@ -46,7 +36,7 @@ DIALOGUE_SIDES = MappingProxyType(
 )
 
 
-def heading_kind(text: str) -> str | None:
+def heading_kind(text: str, language: str = DEFAULT) -> str | None:
     """The section kind a heading announces, or None if the text is not a heading."""
     t = text.strip()
     if not t or len(t) > 90 or t[-1] in ".;,:?!" or not t[0].isupper():
@@ -54,8 +44,10 @@ def heading_kind(text: str) -> str | None:
     words = t.split()
     if len(words) > 12:
         return None
-    for kind, pattern in _HEADING_KINDS:
-        if pattern.search(t):
+    cues = wording(language)
+    folded = cues.prepare(t)
+    for kind, pattern in cues.headings:
+        if pattern.search(folded):
             return kind
     return None
 
@@ -74,7 +66,11 @@ def _looks_like_heading(text: str) -> bool:
 
 def _first_heading(frame: Frame) -> int | None:
     return next(
-        (j for j in range(frame.head_end, frame.foot) if heading_kind(frame.texts[j]) is not None),
+        (
+            j
+            for j in range(frame.head_end, frame.foot)
+            if heading_kind(frame.texts[j], frame.language) is not None
+        ),
         None,
     )
 
@@ -98,14 +94,14 @@ def classify(frame: Frame) -> Sectioning:
         if kinds[j] == "chrome":
             continue
         text = frame.texts[j]
-        if is_chrome(text) or DATE_LINE.match(text):
+        if is_chrome(text) or is_date_line(text, frame.language):
             # The page of another part of the same review (summaries read joined): its
             # title and lead repeat its body, up to its first heading.
             kinds[j] = "chrome"
             current = "lead"
             continue
-        hk = heading_kind(text)
-        if is_boilerplate(text):
+        hk = heading_kind(text, frame.language)
+        if is_boilerplate(text, frame.language):
             kinds[j] = "boilerplate"
             continue
         if hk is not None:
@@ -113,7 +109,7 @@ def classify(frame: Frame) -> Sectioning:
             headings[j] = text
         elif _looks_like_heading(text) and j + 1 < frame.foot:
             headings[j] = text  # a sub-heading keeps the current kind
-        elif is_closing_note(text):
+        elif is_closing_note(text, frame.language):
             kinds[j] = "boilerplate"
             continue
         kinds[j] = current

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .wording import DEFAULT, wording
+
 # Skip links and navigation labels in Arabic, Chinese, English, French, Russian, Spanish.
 _CHROME = re.compile(
     r"^(skip to (the )?(main )?content|skip navigation|aller au contenu( principal)?|"
@@ -30,25 +32,10 @@ _CHROME = re.compile(
     r"\s*[:|]?$",
     re.I,
 )
-_BOILERPLATE = re.compile(
-    r"(produced by the united nations information service|not an official record|"
-    r"english and french versions of our releases|for use of the (information )?media|"
-    r"can be found here\.|follow (unis|un) geneva|^fictional sample\b|"
-    r"^this (text|document) is fictional|media contact|for more information, please contact)",
-    re.I,
-)
 _RELEASE_CODE = re.compile(r"^[A-Z]{2,8}(?:\d{2}[./]\d{2,4}|/\d{2}/\d{2,4})[A-Z]?$")
-DATE_LINE = re.compile(
-    r"^(\w+,\s*)?\d{1,2}\s+(January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+\d{4}$",
-    re.I,
-)
-_NEXT_MEETING = re.compile(r"^the committee will (next )?(meet|reconvene|resume|hold)", re.I)
-_DELEGATION_LIST = re.compile(
-    r"^the delegation of .{2,240}? (was comprised|was composed|consisted|comprised|included|"
-    r"was made up|also included)",
-    re.I,
-)
+DATE_LINE = wording(DEFAULT).date_line
+"""An English dateline standing alone ("Tuesday, 12 September 2023"); `is_date_line` reads
+any language's."""
 # A treaty body's own document symbol standing alone on a line: CMW/C/SR.545,
 # CRC/C/KEN/CO/6, E/C.12/KEN/CO/2-5, CAT/OP/MDV/1.
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{2,6}/C|E/C\.12|CAT/OP)(?:/[A-Z0-9][A-Za-z0-9.()-]*)+")
@@ -68,16 +55,29 @@ def is_chrome(text: str) -> bool:
     )
 
 
-def is_boilerplate(text: str) -> bool:
+def is_date_line(text: str, language: str = DEFAULT) -> bool:
+    """A dateline standing alone, in the record's language or in English."""
+    cues = wording(language)
+    return bool(cues.date_line.match(cues.prepare(text)))
+
+
+def is_boilerplate(text: str, language: str = DEFAULT) -> bool:
     t = text.strip()
     # Footer notes are short; a long paragraph that mentions one is still dialogue.
-    return len(t) < 600 and bool(_BOILERPLATE.search(t) or _RELEASE_CODE.match(t))
+    if len(t) >= 600:
+        return False
+    cues = wording(language)
+    return bool(cues.boilerplate.search(cues.prepare(t)) or _RELEASE_CODE.match(t))
 
 
-def is_closing_note(text: str) -> bool:
+def is_closing_note(text: str, language: str = DEFAULT) -> bool:
     """Footer matter that may also stand inside the body: boilerplate, the next meeting, the
     delegation's composition."""
-    return bool(is_boilerplate(text) or _NEXT_MEETING.match(text) or _DELEGATION_LIST.match(text))
+    if is_boilerplate(text, language):
+        return True
+    cues = wording(language)
+    folded = cues.prepare(text)
+    return bool(cues.next_meeting.match(folded) or cues.delegation_list.match(folded))
 
 
 def _is_title(text: str) -> bool:
@@ -114,16 +114,18 @@ class Frame:
     headings: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
     head_end: int
     foot: int
+    language: str = DEFAULT
+    """The body's language (ISO 639-1): the genres read their cues in it."""
 
 
-def frame(texts: Sequence[str]) -> Frame:
+def frame(texts: Sequence[str], language: str = DEFAULT) -> Frame:
     """Mark the chrome above, the title and the footer below the record."""
     n = len(texts)
     kinds = ["other"] * n
 
     # Head: chrome lines, then the title (first substantial line), then the lead.
     i = 0
-    while i < n and (is_chrome(texts[i]) or DATE_LINE.match(texts[i])):
+    while i < n and (is_chrome(texts[i]) or is_date_line(texts[i], language)):
         kinds[i] = "chrome"
         i += 1
     title_index = i if i < n and _is_title(texts[i]) else None
@@ -131,7 +133,9 @@ def frame(texts: Sequence[str]) -> Frame:
     # Foot: boilerplate from the end backwards.
     foot = n
     while foot > 0 and (
-        is_closing_note(texts[foot - 1]) or is_chrome(texts[foot - 1]) or len(texts[foot - 1]) < 3
+        is_closing_note(texts[foot - 1], language)
+        or is_chrome(texts[foot - 1])
+        or len(texts[foot - 1]) < 3
     ):
         foot -= 1
     for j in range(foot, n):
@@ -140,7 +144,7 @@ def frame(texts: Sequence[str]) -> Frame:
     head_end = (title_index + 1) if title_index is not None else i
     # Chrome labels between the title and the lead ("Meeting Summaries").
     for j in range(head_end, foot):
-        if is_chrome(texts[j]) or DATE_LINE.match(texts[j]):
+        if is_chrome(texts[j]) or is_date_line(texts[j], language):
             kinds[j] = "chrome"
         else:
             break
@@ -155,4 +159,5 @@ def frame(texts: Sequence[str]) -> Frame:
         headings=MappingProxyType(headings),
         head_end=head_end,
         foot=foot,
+        language=language,
     )

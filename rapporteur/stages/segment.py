@@ -125,7 +125,7 @@ def run(review: Review, settings: Settings) -> Review:
         )
         for i, (s, e) in enumerate(spans)
     ]
-    framed = genres.frame([p.text for p in paragraphs])
+    framed = genres.frame([p.text for p in paragraphs], review.language)
     genre = genres.detect(framed)
     kinds, headings = genre.classify(framed)
     sections = _build_sections(paragraphs, kinds, headings)
