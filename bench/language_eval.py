@@ -21,7 +21,10 @@ Metrics per language (pooled over its documents):
   lines outside the annotated body are not counted; an annotated figure marked optional
   counts when found and is not a miss when not;
 * statuses on matched questions: accuracy, macro-F1 over answered/partial/unanswered, and
-  unanswered F1 — the metrics the English corpus is scored with.
+  unanswered F1 — the metrics the English corpus is scored with;
+* answers (`answer_hits`): best answer first / in the top three, over matched questions the
+  annotation answers (answered or partial, with answer lines): a hit when a predicted answer
+  is on an annotated answer's line, as bench/alignment_eval.py counts it.
 """
 
 from __future__ import annotations
@@ -192,6 +195,7 @@ def evaluate(paths: list[Path]) -> dict[str, Tally]:
         _score_metadata(gold, out, t)
         _score_questions(gold, out, t)
         _score_figures(gold, out, source.read_text(encoding="utf-8"), t)
+        answer_hits(gold, out, HITS.setdefault(gold.get("language", "en"), [0, 0, 0]))
     return tallies
 
 
@@ -248,10 +252,48 @@ def main() -> None:
             f"{r['status_accuracy']:.3f} | {r['status_macro_f1']:.3f} | "
             f"{r['unanswered_f1']:.3f}"
         )
+    for lang, (h1, h3, n) in sorted(HITS.items()):
+        print(
+            f"{lang} answers: best first {h1 / n if n else 0:.3f}, top three "
+            f"{h3 / n if n else 0:.3f} ({n} answered or partial questions matched)"
+        )
     if args.verbose:
         for lang, t in sorted(tallies.items()):
             for miss in t.misses:
                 print(f"[{lang}] {miss}")
+
+
+# --- answers (question-answer linking) ----------------------------------------------------
+
+HITS: dict[str, list[int]] = {}
+"""Per language: [best answer first, in the top three, questions counted]."""
+
+
+def answer_hits(gold: dict[str, Any], out: dict[str, Any], tally: list[int]) -> None:
+    """Add one document's hit@1 and hit@3 to `tally`: over the annotated questions that are
+    answered or partial with answer lines and that a predicted question matches (same line,
+    text similarity >= 0.8, one to one, as `_score_questions`)."""
+    pred = list(out["questions"])
+    for q in gold["questions"]:
+        match = next(
+            (
+                p
+                for p in pred
+                if p["line"] == q["line"]
+                and SequenceMatcher(None, fold(q["text"]), fold(p["text"])).ratio() >= 0.8
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        pred.remove(match)
+        lines = {a["line"] for a in q.get("answers") or []}
+        if q["status"] == "unanswered" or not lines:
+            continue
+        got = [a["line"] for a in match.get("answers") or []]
+        tally[0] += bool(got) and got[0] in lines
+        tally[1] += bool(set(got[:3]) & lines)
+        tally[2] += 1
 
 
 if __name__ == "__main__":

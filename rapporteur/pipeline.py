@@ -71,7 +71,7 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "dialogue",
         "alignment",
-        "metadata paragraphs participants questions sections sentences turns warnings",
+        "language metadata paragraphs participants questions sections sentences turns warnings",
         "questions warnings",
     ),
     _s(
@@ -101,7 +101,8 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "themes",
         "themes",
-        "commitments document figures paragraphs questions recommendations sentences turns",
+        "commitments document figures language paragraphs questions recommendations sentences "
+        "turns",
         "commitments figures questions recommendations taxonomy_version",
     ),
     _s(

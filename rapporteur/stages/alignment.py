@@ -12,6 +12,11 @@ Two halves (docs/alignment.md explains both):
   correct." after a yes/no question) and gives the probability that it is right; a status
   it is unsure of is marked `needs_check`.
 Embeddings are computed once per review: every delegation sentence and every question.
+
+In French and Spanish the words are read with that language's stemmer, thesaurus and cues,
+and the meaning model (English only) is not used: `languages_note` says so once per document,
+and every status the words alone give is marked `needs_check`, since the status model was
+trained and calibrated on English reviews only.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .. import deadline
+from ..languages import name as language_name
 from ..models import Answer, Question, Review
 from ..settings import Settings
 from . import answer_types, embeddings, status_model
@@ -44,7 +50,7 @@ from .retrieval import (
     where,
 )
 from .status_model import Features
-from .thesaurus import load
+from .thesaurus import load, read_as
 
 MAX_ANSWERS = 3
 NO_EVIDENCE = "The delegation has no passage in the body that could answer it."
@@ -62,12 +68,38 @@ def run(review: Review, settings: Settings) -> Review:
     return align(review, PARAMS, method=settings.method)
 
 
+ENGLISH_ONLY = (
+    "The status model was trained and calibrated on English reviews only: a person should "
+    "check this status."
+)
+"""Added to the reason of every status of a record in another language."""
+
+
+def english_only(language: str, method: str) -> str:
+    """The warning, once per document, that a record not in English was linked by its words
+    only and that its statuses all need a check."""
+    model = (
+        " (the meaning model reads English only, so the semantic method fell back to words)"
+        if method == "semantic"
+        else ""
+    )
+    return (
+        f"The record is in {language_name(language)}: questions were linked to answers by "
+        f"their words only{model}, and every status is marked for checking, as the status "
+        "model was trained on English reviews."
+    )
+
+
 def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> Review:
     if not review.questions:
         return review
-    semantic = method == "semantic" and embeddings.available()
+    # A language rapporteur has no cues for reads as English (such a record is refused).
+    english = read_as(review.language) == "en"
+    semantic = method == "semantic" and embeddings.available() and english
     warnings = review.warnings
-    if semantic and len(review.sentences) > MAX_SEMANTIC_SENTENCES:
+    if not english:
+        warnings += (english_only(review.language, method),)
+    elif semantic and len(review.sentences) > MAX_SEMANTIC_SENTENCES:
         semantic = False
         warnings += (
             f"The review has {len(review.sentences):,} sentences, more than the "
@@ -94,6 +126,10 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
         reason, sure = v.reason, not v.needs_check
         if awaiting is not None and v.status == "unanswered":
             reason, sure = AWAITING, False
+        elif not english and f.answers:
+            # Without any evidence the verdict is the same in every language; with evidence
+            # it rests on a calibration that was never checked outside English.
+            reason, sure = f"{reason} {ENGLISH_ONLY}", False
         out.append(
             replace(
                 q,
@@ -137,7 +173,8 @@ class _Meaning:
 
 def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> list[Features]:
     """The judgement features of every question (the training bench calls this directly)."""
-    analyzer = load()
+    language = read_as(review.language)
+    analyzer = load(language)
     extra = review_stopwords(review)
     evidence = collect_evidence(review, analyzer, extra)
     if not evidence:
@@ -148,8 +185,8 @@ def features(review: Review, params: Params = PARAMS, semantic: bool = True) -> 
     before = contexts(review)
     queries = [query(q, before[q.id], analyzer, extra, params) for q in review.questions]
     if len(review.sentences) > MAX_SEMANTIC_SENTENCES:
-        return _windowed(review.questions, queries, positions, evidence, params)
-    scorer = Scorer(evidence, params)
+        return _windowed(review.questions, queries, positions, evidence, params, language)
+    scorer = Scorer(evidence, params, language)
     meaning = None
     if semantic and params.semantic_weight:
         meaning = _meaning(review.questions, queries, evidence, params.semantic_context)
@@ -173,6 +210,7 @@ def _windowed(
     positions: dict[str, float],
     evidence: list[Evidence],
     params: Params,
+    language: str = "en",
 ) -> list[Features]:
     """Words-only features for a document too long to read whole (several reviews saved as
     one file, a multi-megabyte paste): the questions asked within each chunk of the
@@ -186,7 +224,7 @@ def _windowed(
     out: dict[int, Features] = {}
     for c, members in sorted(chunks.items()):
         lo = max(0, c * WINDOW_CHUNK - WINDOW_REACH)
-        scorer = Scorer(evidence[lo : (c + 1) * WINDOW_CHUNK + WINDOW_REACH], params)
+        scorer = Scorer(evidence[lo : (c + 1) * WINDOW_CHUNK + WINDOW_REACH], params, language)
         for i in members:
             deadline.check()
             q = questions[i]
@@ -194,16 +232,20 @@ def _windowed(
     return [out[i] for i in range(len(questions))]
 
 
-def _counts_what_was_asked(q: Question, evidence: list[Evidence], window: list[int]) -> bool:
+def _counts_what_was_asked(
+    q: Question, evidence: list[Evidence], window: list[int], language: str = "en"
+) -> bool:
     """For "How many X?", whether the passage gives a number of X (or a synonym), not only
     a number of something else ("repatriated from 58 institutions" for "How many citizens
     returned?"). True when the question names nothing to count."""
-    noun = answer_types.counted(own_text(q))
-    terms = load().terms
+    noun = answer_types.counted(own_text(q, language), language)
+    terms = load(language).terms
     wanted = set(terms(noun)) if noun else set()
     if not wanted:
         return True
-    return any(answer_types.counts(evidence[i].sentence.text, wanted, terms) for i in window)
+    return any(
+        answer_types.counts(evidence[i].sentence.text, wanted, terms, language) for i in window
+    )
 
 
 def _meaning(
@@ -235,14 +277,15 @@ def question_features(
     meaning: _Meaning | None = None,
 ) -> Features:
     evidence = scorer.evidence
-    yes_no = is_yes_no(q)
+    language = scorer.language
+    yes_no = is_yes_no(q, language)
     if not qry.weights and meaning is None:
         return Features(
             (), 0.0, 0.0, 0.0, 0.0, (), "", empty="The question has no content words to look for."
         )
     lexical = scorer.lexical(qry.weights) if qry.weights else np.zeros(len(evidence))
     prior = scorer.prior(q, q_pos)
-    wanted = answer_types.expected(own_text(q))
+    wanted = answer_types.expected(own_text(q, language), language)
     for kind in wanted:
         prior = prior * scorer.type_factor[kind]
     reply = scorer.reply_to(q)
@@ -269,7 +312,10 @@ def question_features(
         # follows the passages that share its words, not the length of the whole review.
         prior = prior.copy()
         prior[idx] *= np.array(
-            [params.identifier_clash if clash(qry.identifiers, evidence[i]) else 1.0 for i in idx]
+            [
+                params.identifier_clash if clash(qry.identifiers, evidence[i], language) else 1.0
+                for i in idx
+            ]
         )
     combined = base * prior
     # Best first, ties in document order; only the first few are read.
@@ -317,7 +363,7 @@ def question_features(
     if (
         answer_types.QUANTITY in wanted
         and not missing
-        and not _counts_what_was_asked(q, evidence, window)
+        and not _counts_what_was_asked(q, evidence, window, language)
     ):
         missing = [answer_types.QUANTITY]
     same_round = bool(b.kind == "responses" and b.round == q.round and b.sentence.start > q.start)

@@ -4,6 +4,8 @@ A question that asks "How many ...?" is answered by a figure, "When ...?" by a d
 ...?" by a reason. The alignment stage uses the match as a bonus when ranking evidence, and a
 passage on the topic that lacks the expected type is at most a partial answer: the genre's
 commonest partial answer describes a policy when a number, a date or a reason was asked.
+Every function takes the record's language: English patterns are this module's own, those of
+French and Spanish come from their data files (`dialogue_cues`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .dialogue_cues import for_language
 from .figures import MONTHS, NUMBER_WORDS, names_an_identifier
 
 QUANTITY, TIME, REASON = "quantity", "time", "reason"
@@ -52,16 +55,27 @@ _REASON = re.compile(
 )
 
 
-def expected(question: str) -> frozenset[str]:
+def expected(question: str, language: str = "en") -> frozenset[str]:
     """The answer types a question asks for (usually none or one)."""
-    return frozenset(t for t, rx in _ASKS.items() if rx.search(question))
+    cues = for_language(language)
+    asks = _ASKS if cues is None else cues.asks
+    return frozenset(t for t, rx in asks.items() if rx.search(question))
 
 
-def states_quantity(text: str) -> bool:
+def _numbers_a_thing(before: str, language: str) -> bool:
+    """Whether a number after `before` is an identifier ("article 37", "Convenio núm. 189")."""
+    cues = for_language(language)
+    if cues is None:
+        return names_an_identifier(before)
+    return cues.identifier_before.search(before) is not None
+
+
+def states_quantity(text: str, language: str = "en") -> bool:
     """Whether a sentence gives a quantity (not only a year or an article number)."""
     text = " ".join(text.split())  # the identifier pattern spells spaces, not line breaks
-    for m in _QUANTITY.finditer(text):
-        if m.group(0)[:1].isdigit() and names_an_identifier(text[: m.start()]):
+    cues = for_language(language)
+    for m in (_QUANTITY if cues is None else cues.provides[QUANTITY]).finditer(text):
+        if m.group(0)[:1].isdigit() and _numbers_a_thing(text[: m.start()], language):
             continue
         return True
     return False
@@ -73,49 +87,59 @@ _WORD = r"[A-Za-z][\w'-]*"
 _OF_THEM = re.compile(r"\s+(?:of|among) (?:them|these|those|which|whom)\b", re.I)
 
 
-def counted(question: str) -> str | None:
+def counted(question: str, language: str = "en") -> str | None:
     """The thing a "How many ...?" question counts: the first plural among the next three
     words ("How many Kyrgyz citizens returned?" -> "citizens"), else the first word ("How
     many women ..." -> "women")."""
-    m = _HOW_MANY.search(question)
+    cues = for_language(language)
+    m = (_HOW_MANY if cues is None else cues.how_many).search(question)
     if not m:
         return None
-    following: list[str] = re.findall(r"[A-Za-z][\w'-]*", m.group(1))[:3]
+    word_rx = r"[A-Za-z][\w'-]*" if cues is None else r"[^\W\d_][\w-]*"
+    following: list[str] = re.findall(word_rx, m.group(1))[:3]
     if not following:
         return None
+    not_nouns = _NOT_NOUNS if cues is None else cues.not_nouns
     for word in following:
-        if word.lower().endswith("s") and word.lower() not in _NOT_NOUNS and len(word) > 3:
+        if word.lower().endswith("s") and word.lower() not in not_nouns and len(word) > 3:
             return word
     return following[0]
 
 
-def counts(sentence: str, noun: set[str], terms: Callable[[str], list[str]]) -> bool:
+def counts(
+    sentence: str, noun: set[str], terms: Callable[[str], list[str]], language: str = "en"
+) -> bool:
     """Whether a sentence gives a number of the counted thing: a quantity with a word of the
     noun's terms within four words after it or two before it ("263 children", "5,300 Kyrgyz
     citizens", "shelters numbered 11"), or "N of them"."""
     text = " ".join(sentence.split())
-    for m in _QUANTITY.finditer(text):
-        if m.group(0)[:1].isdigit() and names_an_identifier(text[: m.start()]):
+    cues = for_language(language)
+    quantity = _QUANTITY if cues is None else cues.provides[QUANTITY]
+    of_them = _OF_THEM if cues is None else cues.of_them
+    word_rx = _WORD if cues is None else r"[^\W\d_][\w'-]*"
+    for m in quantity.finditer(text):
+        if m.group(0)[:1].isdigit() and _numbers_a_thing(text[: m.start()], language):
             continue
         after = text[m.end() : m.end() + 60]
-        if _OF_THEM.match(after):
+        if of_them.match(after):
             return True
         near = (
-            re.findall(_WORD, after)[:4]
-            + re.findall(_WORD, text[max(0, m.start() - 60) : m.start()])[-2:]
+            re.findall(word_rx, after)[:4]
+            + re.findall(word_rx, text[max(0, m.start() - 60) : m.start()])[-2:]
         )
         if any(noun & set(terms(w)) for w in near):
             return True
     return False
 
 
-def provided(sentence: str) -> frozenset[str]:
+def provided(sentence: str, language: str = "en") -> frozenset[str]:
     """The answer types a sentence can give."""
     out = set()
-    if states_quantity(sentence):
+    cues = for_language(language)
+    if states_quantity(sentence, language):
         out.add(QUANTITY)
-    if _TIME.search(sentence):
+    if (_TIME if cues is None else cues.provides[TIME]).search(sentence):
         out.add(TIME)
-    if _REASON.search(sentence):
+    if (_REASON if cues is None else cues.provides[REASON]).search(sentence):
         out.add(REASON)
     return frozenset(out)

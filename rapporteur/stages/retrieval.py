@@ -33,6 +33,7 @@ import numpy as np
 
 from ..models import EVIDENCE_KINDS, Question, Review, Sentence
 from . import answer_types
+from .dialogue_cues import for_language
 from .questions import section_rounds
 from .thesaurus import Analyzer, words
 
@@ -165,6 +166,12 @@ _GENERIC_NAME_WORDS = frozenset(
     "republic federation kingdom state states united democratic people peoples islamic "
     "plurinational bolivarian federal socialist arab of the and great northern".split()
 )
+_GENERIC_NAME_WORDS_OTHER = _GENERIC_NAME_WORDS | frozenset(
+    "republique royaume etat etats unis democratique populaire islamique federale federal "
+    "socialiste arabe de du des la le les et republica reino estado estados unidos unida "
+    "democratica popular islamica federativa socialista arabe del el las los y".split()
+)
+"""The same in French and Spanish (folded), for the State's name as those records spell it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +189,11 @@ def review_stopwords(review: Review) -> Stop:
     for p in review.participants:
         out.update(w.casefold() for w in words(p.name))
     meta = review.metadata
+    generic = _GENERIC_NAME_WORDS if review.language == "en" else _GENERIC_NAME_WORDS_OTHER
     if meta is not None and meta.state_party is not None:
         names = [w.casefold() for w in words(meta.state_party.name)]
         out.update(names)
-        main = max((n for n in names if n not in _GENERIC_NAME_WORDS), key=len, default="")
+        main = max((n for n in names if n not in generic), key=len, default="")
         if len(main) >= 4:
             prefixes.append(main[: max(4, len(main) - 4)])
     return Stop(frozenset(out), tuple(prefixes))
@@ -236,9 +244,10 @@ class Scorer:
     or the whole paragraph when `params.passage` is negative.
     """
 
-    def __init__(self, evidence: list[Evidence], params: Params) -> None:
+    def __init__(self, evidence: list[Evidence], params: Params, language: str = "en") -> None:
         self.evidence = evidence
         self.params = params
+        self.language = language
         par_terms: list[list[str]]
         if params.passage < 0:
             n_par = max(e.paragraph for e in evidence) + 1
@@ -266,7 +275,7 @@ class Scorer:
         self.term_sets = [set(e.terms) for e in evidence]
         self.is_response = np.array([e.kind == "responses" for e in evidence])
         self.is_presentation = np.array([e.kind == "presentation" for e in evidence])
-        self.types = [answer_types.provided(e.sentence.text) for e in evidence]
+        self.types = [answer_types.provided(e.sentence.text, language) for e in evidence]
         boosts = {
             answer_types.QUANTITY: params.quantity_boost,
             answer_types.TIME: params.time_boost,
@@ -283,7 +292,7 @@ class Scorer:
         self.paragraph_of = np.array([e.paragraph for e in evidence])
         self.confirms = np.array(
             [i == 0 or evidence[i - 1].paragraph != e.paragraph for i, e in enumerate(evidence)]
-        ) & np.array([is_confirmation(e.sentence.text) for e in evidence])
+        ) & np.array([is_confirmation(e.sentence.text, language) for e in evidence])
         """A bare confirmation or denial opening a delegation paragraph."""
         self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -410,24 +419,35 @@ _CONFIRM = re.compile(
 )
 
 
-def is_yes_no(question: Question) -> bool:
-    """A question that can be answered by yes or no ("Had the law been adopted?")."""
-    return bool(
-        _YES_NO.search(own_text(question) if question.kind != "indirect" else question.text)
-    )
+def is_yes_no(question: Question, language: str = "en") -> bool:
+    """A question that can be answered by yes or no ("Had the law been adopted?"). In French
+    and Spanish: an indirect question whose own words open with "si", or a direct one with no
+    interrogative word among its first words ("Le Gouvernement entendait-il ...?",
+    "¿Existía un mecanismo ...?")."""
+    cues = for_language(language)
+    if cues is None:
+        return bool(
+            _YES_NO.search(own_text(question) if question.kind != "indirect" else question.text)
+        )
+    own = own_text(question, language)
+    if question.kind == "indirect":
+        return own != question.text and bool(cues.whether.match(own))
+    return not cues.interrogative.search(own)
 
 
-def is_confirmation(sentence: str) -> bool:
+def is_confirmation(sentence: str, language: str = "en") -> bool:
     """A sentence that opens with a bare yes or no ("A delegate said that was correct.",
     "It had not; the bill was before the Senate.", "No such cases had been recorded.")."""
-    return bool(_CONFIRM.search(sentence.strip()))
+    cues = for_language(language)
+    return bool((_CONFIRM if cues is None else cues.confirm).search(sentence.strip()))
 
 
-def own_text(question: Question) -> str:
+def own_text(question: Question, language: str = "en") -> str:
     """The question without its reporting frame ("X, Committee Expert, asked whether")."""
     text = question.text
     if question.kind == "indirect":
-        m = FRAME.search(text)
+        cues = for_language(language)
+        m = (FRAME if cues is None else cues.frame).search(text)
         if m:
             text = text[m.end() :]
     return text
@@ -440,17 +460,18 @@ def query(
     extra: Stop,
     params: Params,
 ) -> Query:
-    text = own_text(q)
+    cues = for_language(analyzer.language)
+    text = own_text(q, analyzer.language)
     weights: dict[str, float] = {}
     parts: list[set[str]] = []
-    for chunk in _PART_SPLIT.split(text):
+    for chunk in (_PART_SPLIT if cues is None else cues.part_split).split(text):
         terms = analyzer.terms(chunk, extra.words, extra.prefixes)
         if terms:
             parts.append(set(terms))
         for t in terms:
             weights[t] = 1.0
     ctx_terms: set[str] = set()
-    dependent = bool(ANAPHOR.search(text)) or len(weights) <= 1
+    dependent = bool((ANAPHOR if cues is None else cues.anaphor).search(text)) or len(weights) <= 1
     gamma = params.anaphor_weight if dependent else params.context_weight
     # Walk back until the lead-in has given enough content (a bare "Was this done in
     # practice?" before the question gives none), each step further weighing less. An earlier
@@ -470,7 +491,7 @@ def query(
         weights=weights,
         parts=parts,
         context_terms=ctx_terms,
-        identifiers=_identifiers(text),
+        identifiers=_identifiers(text, analyzer.language),
         dependent=dependent,
         context=lead_in,
     )
@@ -488,9 +509,9 @@ def question_positions(questions: Sequence[Question]) -> dict[str, float]:
     return out
 
 
-def clash(identifiers: frozenset[tuple[str, str]], e: Evidence) -> bool:
+def clash(identifiers: frozenset[tuple[str, str]], e: Evidence, language: str = "en") -> bool:
     """The evidence names another instrument of the same kind ("Convention 189" for 143)."""
-    found = _identifiers(e.sentence.text)
+    found = _identifiers(e.sentence.text, language)
     if not found or found & identifiers:
         return False
     kinds = {k for k, _ in identifiers}
@@ -498,9 +519,11 @@ def clash(identifiers: frozenset[tuple[str, str]], e: Evidence) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _identifiers(text: str) -> frozenset[tuple[str, str]]:
+def _identifiers(text: str, language: str = "en") -> frozenset[tuple[str, str]]:
     """Cached: a sentence is checked once for every question it is a candidate for."""
-    return frozenset((m.group(1).lower(), m.group(2)) for m in _IDENTIFIER.finditer(text))
+    cues = for_language(language)
+    pattern = _IDENTIFIER if cues is None else cues.identifier
+    return frozenset((m.group(1).lower(), m.group(2)) for m in pattern.finditer(text))
 
 
 def cover(weights: dict[str, float], seen: set[str], scorer: Scorer) -> float:

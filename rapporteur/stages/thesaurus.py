@@ -13,6 +13,12 @@
    are dropped, and the rest is stemmed with the
    Snowball English stemmer (PyStemmer).
 Concept terms start with "~" so that they never collide with a stemmed word.
+
+French and Spanish (`load("fr")`, `load("es")`) read `data/lang/<language>/thesaurus.toml`,
+of the same form, and stem with that language's Snowball stemmer: a word is stemmed with its
+accents (the stemmers know "-ción" and "-é", not "-cion") and the stem is then folded, and an
+apostrophe separates words ("l'enfant" gives "enfant", where English drops a possessive "'s").
+Any other language is read as English: such a record is refused, and nothing is lost.
 """
 
 from __future__ import annotations
@@ -27,6 +33,10 @@ from importlib import resources
 
 import Stemmer
 
+from ..languages import cues
+
+STEMMERS = {"en": "english", "fr": "french", "es": "spanish"}
+"""The Snowball stemmer of each language rapporteur reads."""
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Numbers are kept only as identifiers ("Convention 143", "article 2"); quantities in a
@@ -35,6 +45,8 @@ _IDENTIFIER_NOUNS = frozenset(
     "convention conventions article articles protocol protocols resolution recommendation "
     "recommendations no law decree code chapter paragraph section goal target".split()
 )
+_LETTERS = re.compile(r"[^\W_]+")
+"""A word of French or Spanish: letters or digits, accents kept, apostrophes between."""
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -59,6 +71,20 @@ def words(text: str) -> list[str]:
     return out
 
 
+def words_in(text: str, language: str) -> tuple[list[str], list[str]]:
+    """The folded words of `text` (case kept) and the same words as the stemmer of
+    `language` reads them (English: the folded words; French, Spanish: lower case with
+    accents)."""
+    if language not in _ACCENTED:
+        raw = words(text)
+        return raw, raw
+    found = _LETTERS.findall(text.translate(_PLAIN))
+    return [fold(w) for w in found], [w.casefold() for w in found]
+
+
+_ACCENTED = frozenset({"fr", "es"})
+
+
 @dataclass(frozen=True, slots=True)
 class Analyzer:
     """Turns text into index terms; build one with `load()`."""
@@ -70,6 +96,9 @@ class Analyzer:
     longest: int
     stopwords: frozenset[str]
     version: str
+    language: str = "en"
+    identifier_nouns: frozenset[str] = frozenset()
+    """More nouns after which a number is an identifier ("Convention no 189")."""
 
     def terms(
         self, text: str, extra_stopwords: Iterable[str] = (), stop_prefixes: tuple[str, ...] = ()
@@ -79,7 +108,7 @@ class Analyzer:
         `extra_stopwords` are more words to drop (names of the people in the document);
         `stop_prefixes` drops capitalised words starting so ("Kenya" drops "Kenyan").
         """
-        raw = words(text)
+        raw, spelled = words_in(text, self.language)
         low = [w.casefold() for w in raw]
         extra = frozenset(extra_stopwords)
         out: list[str] = []
@@ -99,13 +128,20 @@ class Analyzer:
                 continue
             w = low[i]
             i += 1
-            if w.isdigit() and (i < 2 or low[i - 2] not in _IDENTIFIER_NOUNS):
+            if w.isdigit() and (
+                i < 2
+                or (low[i - 2] not in _IDENTIFIER_NOUNS and low[i - 2] not in self.identifier_nouns)
+            ):
                 continue
             if w in self.stopwords or w in extra or _YEAR.fullmatch(w):
                 continue
             if stop_prefixes and raw[i - 1][:1].isupper() and w.startswith(stop_prefixes):
                 continue
             if len(w) == 1 and not w.isdigit():
+                continue
+            if self.language != "en":
+                stem = stem_in(spelled[i - 1], self.language)
+                out.append(self.stems.get(stem, stem))
                 continue
             if w.endswith(("isation", "isations")):  # British spelling meets American
                 w = w.replace("isation", "ization")
@@ -124,9 +160,32 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=1)
-def load() -> Analyzer:
-    """The analyzer built from the packaged thesaurus (cached: built once per process)."""
+@lru_cache(maxsize=100_000)
+def stem_in(word: str, language: str) -> str:
+    """The folded stem of a lower-case word of French or Spanish, stemmed with its accents."""
+    return fold(str(_stemmer_of(language).stemWord(word)))
+
+
+@lru_cache(maxsize=4)
+def _stemmer_of(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(STEMMERS[language])
+
+
+def read_as(language: str) -> str:
+    """The language whose thesaurus reads a record: its own when rapporteur has one."""
+    return language if language in _ACCENTED and cues("thesaurus", language) else "en"
+
+
+def load(language: str = "en") -> Analyzer:
+    """The analyzer of a language, built from its packaged thesaurus (cached: built once per
+    process); English for a language rapporteur has no thesaurus of."""
+    return _load(read_as(language))
+
+
+@lru_cache(maxsize=4)
+def _load(language: str) -> Analyzer:
+    if language != "en":
+        return _load_other(language)
     raw = resources.files("rapporteur.data").joinpath("thesaurus.toml").read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))
     phrases: dict[tuple[str, ...], str] = {}
@@ -157,4 +216,42 @@ def load() -> Analyzer:
         longest=max((len(k) for k in phrases), default=1),
         stopwords=stop,
         version=str(data.get("version", "")),
+    )
+
+
+def _load_other(language: str) -> Analyzer:
+    """The analyzer of French or Spanish: forms folded for the phrases, single words keyed by
+    their folded stems, stopwords folded; no plural endings added to a phrase's last word
+    (the file lists the plural forms it means, as these languages pluralise more than one
+    word of a phrase)."""
+    data = cues("thesaurus", language)
+    phrases: dict[tuple[str, ...], str] = {}
+    stems: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for concept, forms in data.get("synonyms", {}).items():
+        term = "~" + re.sub(r"[^a-z]+", "_", concept.lower())
+        for form in forms:
+            if form.startswith("="):
+                for w in words_in(form[1:], language)[0]:
+                    exact[w] = term
+                continue
+            folded, spelled = words_in(form, language)
+            key = tuple(w.casefold() for w in folded)
+            if len(key) == 1:
+                stems.setdefault(stem_in(spelled[0], language), term)
+            elif key:
+                phrases.setdefault(key, term)
+    stop = frozenset(fold(w).casefold() for w in data.get("stopwords", {}).get("words", "").split())
+    nouns = cues("dialogue", language).get("identifier_nouns", [])
+    return Analyzer(
+        phrases=phrases,
+        starts=frozenset(k[0] for k in phrases),
+        stems=stems,
+        exact=exact,
+        longest=max((len(k) for k in phrases), default=1),
+        stopwords=stop,
+        version=f"{language}.{data.get('version', '')}",
+        language=language,
+        # The number sign before a number ("no 189", "núm. 189") counts as its noun.
+        identifier_nouns=frozenset(fold(n).casefold() for n in (*nouns, "no", "n", "num", "nro")),
     )
