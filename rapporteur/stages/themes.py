@@ -6,6 +6,10 @@ of all themes are compiled into one character-trie regular expression, so a text
 scanned once however many themes there are (one regex per theme would scan it forty
 times); where the scan finds a cue, a walk down the same trie collects every cue that
 starts there, so "consular protection" counts for both its own theme and "consul*".
+
+In French and Spanish the same theme ids are found with that language's labels and cues
+(`rapporteur/data/lang/<language>/themes.toml`, `in_language`), matched on text with its
+accents folded, so that a French question and an English one land on the same id.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..languages import cues as language_cues
 from ..models import Question, Recommendation, Review, Theme
 from ..settings import Settings
 from .facts_common import flat_text, paragraph_sentences
+from .thesaurus import fold
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CUE = re.compile(r"[a-z0-9][a-z0-9' -]*\*?")
@@ -35,6 +41,8 @@ class Taxonomy:
     version: str
     themes: tuple[Theme, ...]
     source: str
+    language: str = "en"
+    """The language of the cues; any other than English is matched on accent-folded text."""
 
 
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
@@ -49,6 +57,44 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     if not path.is_file():
         raise ConfigError(f"The taxonomy file {path} is not a file.")
     return _load_file(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def fold_cue_text(text: str) -> str:
+    """Lower case without accents ("Éducation" -> "education"): how cues of a language other
+    than English are written to the trie and how the text they are matched on is read."""
+    return fold(text.translate(_LIGATURES)).lower()
+
+
+@lru_cache(maxsize=16)
+def in_language(taxonomy: Taxonomy, language: str) -> Taxonomy:
+    """The taxonomy with the labels and cues of `language`, theme ids unchanged; itself for
+    English or a language without a themes file. A theme the file does not list keeps its own
+    cues (a user's taxonomy may add themes the packaged translations do not know)."""
+    data = language_cues("themes", language) if language != "en" else {}
+    entries = data.get("theme", {})
+    if not entries:
+        return taxonomy
+    where = f"The {language} themes file"
+    themes = []
+    for theme in taxonomy.themes:
+        entry = entries.get(theme.id)
+        if entry is None:
+            themes.append(replace(theme, cues=tuple(fold_cue_text(c) for c in theme.cues)))
+            continue
+        cues = tuple(fold_cue_text(c.strip()) for c in entry.get("cues", []))
+        for cue in cues:
+            if not _CUE.fullmatch(cue):
+                raise ConfigError(f"{where}: theme {theme.id!r} has the cue {cue!r}.")
+        themes.append(replace(theme, label=str(entry.get("label", theme.label)), cues=cues))
+    return Taxonomy(
+        version=f"{taxonomy.version}+{language}.{data.get('version', '')}",
+        themes=tuple(themes),
+        source=taxonomy.source,
+        language=language,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +186,7 @@ class Matcher:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.ids = tuple(t.id for t in taxonomy.themes)
+        self.folded = taxonomy.language != "en"
         self.trie = _Node()
         for index, theme in enumerate(taxonomy.themes):
             for cue in theme.cues:
@@ -183,7 +230,7 @@ class Matcher:
 
     def counts(self, text: str) -> Counter[int]:
         """How many cue occurrences of each theme (by index) the text holds."""
-        low = text.lower()
+        low = fold_cue_text(text) if self.folded else text.lower()
         hits: Counter[int] = Counter()
         for m in self.pattern.finditer(low):
             found: set[int] = set()
@@ -263,7 +310,7 @@ def _asker_of(review: Review, paragraph: int) -> str | None:
 
 def run(review: Review, settings: Settings) -> Review:
     """Tag questions, figures, commitments and recommendations; record the taxonomy version."""
-    taxonomy = load_taxonomy(settings.taxonomy)
+    taxonomy = in_language(load_taxonomy(settings.taxonomy), review.language)
     m = matcher(taxonomy)
     text = flat_text(review)
     cache: dict[str, tuple[str, ...]] = {}
@@ -377,4 +424,12 @@ def theme_counts(review: Review) -> Counter[str]:
     return Counter(t for q in review.questions for t in q.themes)
 
 
-__all__ = ["Matcher", "Taxonomy", "load_taxonomy", "matcher", "run", "theme_counts"]
+__all__ = [
+    "Matcher",
+    "Taxonomy",
+    "in_language",
+    "load_taxonomy",
+    "matcher",
+    "run",
+    "theme_counts",
+]
