@@ -111,6 +111,8 @@ class SpeakerPatterns:
     prefilter_substrings: tuple[str, ...]
     role_words: frozenset[str]
     honorific_words: frozenset[str]
+    name_articles: frozenset[str]
+    after_honorific: re.Pattern[str]
 
 
 def _verbs(data: Mapping[str, Any]) -> str:
@@ -131,10 +133,14 @@ def _optional(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     return re.compile(pattern, flags) if pattern else None
 
 
-@cache
 def patterns(language: str) -> SpeakerPatterns:
     """The speaker patterns of a language (English for one rapporteur has no cues for)."""
-    d = speaker_data(cue_language(language))
+    return _patterns(cue_language(language))
+
+
+@cache
+def _patterns(language: str) -> SpeakerPatterns:
+    d = speaker_data(language)
     assert d is not None, "the English cues ship with rapporteur"
     article = d["honorific_article"]
     hon = f"(?:{_alt(d['honorifics'])})\\.?"
@@ -202,12 +208,12 @@ def patterns(language: str) -> SpeakerPatterns:
         trailing_cue=re.compile(d["trailing_cue"], re.I),
         presenting=re.compile(d["presenting"], re.I),
         on_behalf=_optional(d["on_behalf"]),
-        verb_words=_plain_words(
-            [*d["verbs"], *d["participles"]], d["prefilter_ignore"]
-        ),
+        verb_words=_plain_words([*d["verbs"], *d["participles"]], d["prefilter_ignore"]),
         prefilter_substrings=tuple(d["prefilter_substrings"]),
         role_words=frozenset(d["role_words"]),
         honorific_words=frozenset(d["honorific_words"]),
+        name_articles=frozenset(d["name_articles"]),
+        after_honorific=re.compile(rf"(?:{hon})\s+$"),
     )
 
 
@@ -266,6 +272,15 @@ def _named(m: re.Match[str], p: SpeakerPatterns) -> SpeakerCue:
     )
 
 
+def _article_name(m: re.Match[str], s: str, p: SpeakerPatterns) -> bool:
+    """'La Commission nationale, dans son rapport, a indiqué': an article opens no name,
+    unless an honorific comes before it ("Sra. La Rosa")."""
+    first = m["name"].split(maxsplit=1)[0].casefold()
+    if first not in p.name_articles and first[:2] not in p.name_articles:
+        return False
+    return not p.after_honorific.search(s, 0, m.start("name"))
+
+
 def _find_speaker(s: str, p: SpeakerPatterns) -> SpeakerCue | None:
     m = p.introduced_by.match(s) if p.introduced_by is not None else None
     if m:
@@ -274,7 +289,7 @@ def _find_speaker(s: str, p: SpeakerPatterns) -> SpeakerCue | None:
     if m:
         return _named(m, p)
     m = p.named_titled.match(s)
-    if m and not p.anonymous_label.match(m["name"]):
+    if m and not p.anonymous_label.match(m["name"]) and not _article_name(m, s, p):
         return _named(m, p)
     m = p.chair.match(s)
     if m:

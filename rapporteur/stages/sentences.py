@@ -56,6 +56,19 @@ _ABBREVIATIONS = frozenset(
         "op",
         "mme",
         "mlle",
+        "mmes",
+        # Spanish honorifics and references ("la Sra. X", "Convenio núm. 189").
+        "sra",
+        "sras",
+        "sres",
+        "srta",
+        "dra",
+        "lic",
+        "licda",
+        "licdo",
+        "dña",
+        "núm",
+        "párr",
     ]
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -94,11 +107,11 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         if nxt < n:
             follower = text[nxt]
             if text[m.start()] == "." and not (
-                follower.isupper() or follower.isdigit() or follower in "\"'“‘(«"
+                follower.isupper() or follower.isdigit() or follower in "\"'“‘(«¿¡"
             ):
                 continue
             if text[m.start()] in "?!" and not (
-                follower.isalpha() or follower.isdigit() or follower in "\"'“‘(«"
+                follower.isalpha() or follower.isdigit() or follower in "\"'“‘(«¿¡"
             ):
                 continue
         yield start, end

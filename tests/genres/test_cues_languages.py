@@ -1,0 +1,304 @@
+"""Speaker cues in French and Spanish (rapporteur/genres/cues.py with the languages' data):
+who opens a sentence, how titles give sides and roles, and turns that inherit.
+
+The snippets are handwritten variants beyond the fictional examples (particles, accents,
+no-break spaces, plural and present-tense verbs, roles before names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rapporteur.genres import cues
+from rapporteur.genres.cues import find_led_by, find_speaker
+from rapporteur.stages.speakers import side_of_title, split_title
+from tests.conftest import make_review
+
+FRENCH_CUES = [
+    # French: named with a title, honorific alone, anonymous, the delegation, the Chair.
+    (
+        "M. Jean-Pierre de La Fontaine, membre du Comité, a demandé si la loi était appliquée.",
+        "named",
+        "Jean-Pierre de La Fontaine",
+    ),
+    (
+        "Mme Aïssatou N’Diaye, experte du Comité et rapporteuse pour le pays, s’est enquise "
+        "des mesures prises.",
+        "named",
+        "Aïssatou N’Diaye",
+    ),
+    (
+        "Présentant le rapport de son pays, Mme Élodie Marchand, ministre de la Justice, a "
+        "déclaré que la réforme était achevée.",
+        "named",
+        "Élodie Marchand",
+    ),
+    ("M.\u00a0Ngoma a ajouté que le budget avait augmenté.", "honorific", "Ngoma"),
+    (
+        "Mme Ferreyra Acosta a pour sa part relevé que la loi tardait.",
+        "honorific",
+        "Ferreyra Acosta",
+    ),
+    (
+        "Dans ses remarques de conclusion, Mme Solvang a remercié la délégation.",
+        "honorific",
+        "Solvang",
+    ),
+    ("Selon M. Ngoma, le budget avait augmenté de 4 pour cent.", "honorific", "Ngoma"),
+    ("Un expert a voulu savoir si les écoles étaient accessibles.", "anonymous", "Un expert"),
+    (
+        "Une autre experte a souligné l’importance de la participation.",
+        "anonymous",
+        "Une autre experte",
+    ),
+    (
+        "D’autres membres du Comité ont demandé des précisions.",
+        "anonymous",
+        "D’autres membres du Comité",
+    ),
+    (
+        "Une membre de la délégation a répondu que le texte était prêt.",
+        "delegation",
+        "Une membre de la délégation",
+    ),
+    (
+        "La délégation a notamment indiqué que 40 centres avaient ouvert.",
+        "delegation",
+        "La délégation",
+    ),
+    (
+        "Le chef de la délégation a précisé que la loi serait votée.",
+        "delegation",
+        "Le chef de la délégation",
+    ),
+    ("La Présidente a remercié la délégation pour le dialogue.", "chair", "La Présidente"),
+]
+SPANISH_CUES = [
+    # Spanish: the article goes with the honorific; particles "del", "de la", "y".
+    (
+        "La Sra. María del Carmen de la Vega, experta del Comité y relatora para el país, "
+        "preguntó si la ley se aplicaba.",
+        "named",
+        "María del Carmen de la Vega",
+    ),
+    (
+        "Al presentar el informe, el Sr. José Luis Pérez y Gómez, Viceministro de Relaciones "
+        "Exteriores y jefe de la delegación, dijo que el país había avanzado.",
+        "named",
+        "José Luis Pérez y Gómez",
+    ),
+    (
+        "El Lic. Carlos Mendoza, Director General de Migración, explicó que el registro era "
+        "gratuito.",
+        "named",
+        "Carlos Mendoza",
+    ),
+    ("La Sra. Pérez también preguntó si existía un registro.", "honorific", "Pérez"),
+    ("En sus respuestas, la Dra. Ríos señaló que el plan estaba listo.", "honorific", "Ríos"),
+    ("Según el Sr. Pérez, el presupuesto había aumentado.", "honorific", "Pérez"),
+    (
+        "Otra experta quiso saber cuántas denuncias se habían presentado.",
+        "anonymous",
+        "Otra experta",
+    ),
+    (
+        "Varios miembros del Comité preguntaron por la reforma.",
+        "anonymous",
+        "Varios miembros del Comité",
+    ),
+    (
+        "Una integrante de la delegación señaló que el plan estaba en marcha.",
+        "delegation",
+        "Una integrante de la delegación",
+    ),
+    (
+        "La jefa de la delegación dijo que la ley se aprobaría.",
+        "delegation",
+        "La jefa de la delegación",
+    ),
+    ("La Presidenta agradeció a la delegación su participación.", "chair", "La Presidenta"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "kind", "name"),
+    [("fr", *c) for c in FRENCH_CUES] + [("es", *c) for c in SPANISH_CUES],
+)
+def test_cues_languages_who_opens_a_sentence(
+    language: str, sentence: str, kind: str, name: str
+) -> None:
+    cue = find_speaker(sentence, language)
+    assert cue is not None and (cue.kind, cue.name) == (kind, name)
+    assert sentence[cue.start : cue.end] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Le ministre a souligné que la pauvreté des enfants reculait.", "fr"),
+        ("L’experte a demandé si des enfants avaient été consultés.", "fr"),
+        ("Le corapporteur a indiqué que 9 200 enfants vivaient en institution.", "fr"),
+        (
+            "La Commission nationale des droits de l’homme, dans son rapport, a indiqué que la "
+            "situation restait difficile.",
+            "fr",
+        ),
+        (
+            "Le Comité saluait la stratégie nationale, mais s’interrogeait sur sa mise en œuvre.",
+            "fr",
+        ),
+        ("La Ministra recordó que el país había ratificado el Protocolo.", "es"),
+        ("La experta preguntó si las mujeres tenían acceso a intérpretes.", "es"),
+        (
+            "La Comisión Nacional de Derechos Humanos, en su informe, señaló que persistían "
+            "obstáculos.",
+            "es",
+        ),
+        ("Según organizaciones de la sociedad civil, 212 mujeres habían sido asesinadas.", "es"),
+    ],
+)
+def test_cues_languages_who_names_no_one(sentence: str, language: str) -> None:
+    """'L'experte', 'le ministre', 'la relatora' name no one: the paragraph inherits."""
+    assert find_speaker(sentence, language) is None
+
+
+def test_cues_languages_roles_before_the_name() -> None:
+    cue = find_speaker(
+        "Le corapporteur, M. Kwame Mensah, a pour sa part relevé que la loi tardait.", "fr"
+    )
+    assert cue is not None and cue.name == "Kwame Mensah" and cue.title == "Le corapporteur"
+    cue = find_speaker(
+        "La Presidenta del Comité, la Sra. Ana Lindqvist, agradeció a la delegación.", "es"
+    )
+    assert cue is not None and cue.name == "Ana Lindqvist"
+    assert split_title(cue.title, "committee", "es")[0] == ("Committee Chairperson",)
+
+
+def test_cues_languages_presenting_the_report_is_the_delegation() -> None:
+    cue = find_speaker(
+        "Al presentar el informe, la Sra. Ana Torres, Ministra de la Mujer, dijo que la ley "
+        "se había aprobado.",
+        "es",
+    )
+    assert cue is not None and cue.presenting
+
+
+def test_cues_languages_led_by() -> None:
+    cue = find_led_by(
+        "La délégation valdoréenne, dirigée par M. Paul Ngoma, ministre des Affaires "
+        "étrangères, comprenait des représentants de six ministères.",
+        "fr",
+    )
+    assert (
+        cue is not None
+        and cue.name == "Paul Ngoma"
+        and cue.title == "ministre des Affaires étrangères"
+    )
+    cue = find_led_by(
+        "La delegación, encabezada por la Sra. Ana Torres, Ministra de Justicia, respondió a "
+        "las preguntas.",
+        "es",
+    )
+    assert cue is not None and cue.name == "Ana Torres"
+    assert find_led_by("La délégation a répondu aux questions.", "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "side", "roles", "rest"),
+    [
+        (
+            "ministre de la Justice et chef de la délégation",
+            "fr",
+            "delegation",
+            ("head of delegation",),
+            "ministre de la Justice",
+        ),
+        (
+            "membre du Comité et rapporteuse pour le Bénin",
+            "fr",
+            "committee",
+            ("Committee Expert", "Country Rapporteur"),
+            None,
+        ),
+        ("corapporteur pour le pays", "fr", "committee", ("Country Co-Rapporteur",), None),
+        ("Vice-Présidente du Comité", "fr", "committee", ("Committee Vice-Chairperson",), None),
+        (
+            "Défenseure des droits de la Valdorée",
+            "fr",
+            "other",
+            (),
+            "Défenseure des droits de la Valdorée",
+        ),
+        (
+            "directrice de la protection de l’enfance au Ministère de la famille",
+            "fr",
+            "delegation",
+            (),
+            "directrice de la protection de l’enfance au Ministère de la famille",
+        ),
+        (
+            "experta del Comité y relatora para el país",
+            "es",
+            "committee",
+            ("Committee Expert", "Country Rapporteur"),
+            None,
+        ),
+        (
+            "Ministra de la Mujer de Costanera y jefa de la delegación",
+            "es",
+            "delegation",
+            ("head of delegation",),
+            "Ministra de la Mujer de Costanera",
+        ),
+        ("Subsecretaria de Trabajo", "es", "delegation", (), "Subsecretaria de Trabajo"),
+        ("Defensora del Pueblo", "es", "other", (), "Defensora del Pueblo"),
+        ("Presidenta del Comité", "es", "committee", ("Committee Chairperson",), None),
+    ],
+)
+def test_cues_languages_titles_give_sides_and_english_roles(
+    title: str, language: str, side: str, roles: tuple[str, ...], rest: str | None
+) -> None:
+    assert side_of_title(title, language) == side
+    assert split_title(title, side, language) == (roles, rest)
+
+
+def test_cues_languages_a_language_without_cues_reads_with_english() -> None:
+    assert cues.cue_language("de") == "en" and cues.cue_language("und") == "en"
+    assert cues.patterns("de") is cues.patterns("en") is not cues.patterns("fr")
+    cue = find_speaker("Ms. Lindqvist asked whether the law applied.", "de")
+    assert cue is not None and cue.name == "Lindqvist"
+
+
+FRENCH = (
+    "Le Comité des droits de l’enfant examine le rapport de la Valdorée",
+    "Le Comité des droits de l’enfant a achevé aujourd’hui l’examen du deuxième rapport "
+    "périodique de la Valdorée.",
+    "Présentation du rapport",
+    "Présentant le rapport de son pays, Mme Élodie Marchand, ministre de la Justice et cheffe "
+    "de la délégation, a déclaré que la Valdorée avait adopté un code de l’enfance.",
+    "La ministre a ajouté que 40 centres avaient ouvert.",
+    "Questions et observations des membres du Comité",
+    "M. Paulo de Souza, membre du Comité et rapporteur pour la Valdorée, a demandé si le code "
+    "était appliqué. L’expert a voulu savoir combien d’enfants vivaient en institution.",
+    "Il a prié la délégation de fournir des données sur les placements.",
+    "Une experte a demandé si des enfants avaient été consultés.",
+    "Réponses de la délégation",
+    "Mme Marchand a répondu que le code était appliqué.",
+    "Une membre de la délégation a indiqué que 6 000 enfants vivaient en institution.",
+)
+
+
+def test_cues_languages_french_turns_inherit_and_resolve() -> None:
+    review = make_review(*FRENCH)
+    assert review.language == "fr"
+    people = {p.name: p for p in review.participants}
+    assert people["Élodie Marchand"].side == "delegation"
+    assert people["Élodie Marchand"].roles == ("head of delegation",)
+    assert people["Paulo de Souza"].roles == ("Committee Expert", "Country Rapporteur")
+    by_line = {t.line: t for t in review.turns}
+    assert by_line[7].speaker == "Élodie Marchand"
+    assert by_line[9].speaker == "Élodie Marchand" and by_line[9].inferred
+    assert by_line[13].speaker == "Paulo de Souza" and not by_line[13].inferred
+    assert by_line[15].speaker == "Paulo de Souza" and by_line[15].inferred
+    assert by_line[17].speaker == "Une experte" and by_line[17].side == "committee"
+    assert by_line[21].speaker == "Élodie Marchand" and not by_line[21].inferred
+    assert by_line[23].side == "delegation" and by_line[23].participant is None
