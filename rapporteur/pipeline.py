@@ -60,14 +60,14 @@ def _s(name: str, module: str, reads: str, writes: str) -> Stage:
 STAGES: tuple[Stage, ...] = (
     _s("language", "language", "document", "language"),
     _s("segment", "segment", "document language", "document_kind paragraphs sentences sections"),
-    _s("metadata", "metadata", "document document_kind paragraphs sections", "metadata"),
+    _s("metadata", "metadata", "document document_kind language paragraphs sections", "metadata"),
     _s(
         "speakers",
         "speakers",
         "document_kind language paragraphs sections sentences",
         "participants turns",
     ),
-    _s("questions", "questions", "paragraphs sections sentences turns", "questions"),
+    _s("questions", "questions", "language paragraphs sections sentences turns", "questions"),
     _s(
         "dialogue",
         "alignment",
