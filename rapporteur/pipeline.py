@@ -83,7 +83,7 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "contradictions",
         "contradictions",
-        "document figures metadata paragraphs sections sentences",
+        "document figures language metadata paragraphs sections sentences",
         "inconsistencies",
     ),
     _s(

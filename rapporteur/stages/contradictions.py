@@ -7,16 +7,15 @@ nothing), and a small synonym table joins "remittances" and "transferred". Value
 when their intervals do not overlap, so a qualifier-only difference ("more than 1 million"
 against "around 1 million") and rounding ("2.6 million" against "2,600,000") are not
 reported. Figures of one sentence are never compared: a sentence that gives two numbers
-gives two different things.
+gives two different things. Which words count, and how they are stemmed, is the review's
+language's (`measure_words`).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 
 from ..models import Figure, Inconsistency, Review
@@ -27,6 +26,7 @@ from .facts_common import (
     lower_keeping_offsets,
     paragraph_sentences,
 )
+from .measure_words import MeasureWords, measure_words
 
 # Below this weighted overlap two figure contexts are about different things.
 THRESHOLD = 0.45
@@ -39,120 +39,28 @@ _COMPATIBLE = {"workers": "people"}
 """Units that count the same kind of thing: workers are people ("25,000 foreign citizens"
 and "16,000 workers" can both state a labour quota)."""
 
-_STOPWORDS = frozenset(
-    """a about above across after again against all almost along also although always am among
-    an and another any are around as at be because been before being below between both but by
-    can could did do does doing done down during each either else enough even ever every for
-    from further had has have having he her here hers him his how however i if in into is it
-    its itself just least less many may might more most much must my near nearly neither no nor
-    not now of off often on once one only or other others otherwise our out over own per perhaps
-    quite rather same several she should since so some still such than that the their them then
-    there therefore these they this those though through throughout thus to too toward towards
-    under until up upon us very via was we well were what whatever when where whereas whether
-    which while who whom whose why will with within without would yet you your
-    said says say stated noted added asked explained indicated reported replied informed
-    regarding concerning including following according
-    committee expert experts delegation member members rapporteur country state party
-    cent percent per total number numbers figure figures statistics data approximately around
-    more less than over under up least most some currently now previously recently already
-    year years month months day days time times million billion thousand hundred
-    new further significant important quite striking various different certain rest remainder
-    share proportion majority minority part half whole""".split()
-)
-_GENERIC_VERBS = frozenset(
-    """identified registered reported recorded received detected approved adopted launched
-    established provided carried held made taken given opened initiated decided considered
-    noted found indicated submitted processed issued conducted organized organised created
-    set based included involved concerned affected increased decreased reduced rose fell
-    amounted totalled totaled reached stood numbered estimated counted""".split()
-)
-_SYNONYM_GROUPS = {
-    "remit": "remittance remittances remitted transfer transfers transferred",
-    "women": "woman female females girls",
-    "children": "child minor minors",
-    "work": "worker workers working labour labor employment employed jobs job",
-    "citizen": "citizens nationals national",
-    "quota": "quotas",
-    "deport": "deported deportation deportations expelled expulsion expulsions",
-    "prison": "prisoners imprisonment detained detention detainees",
-    "traffick": "trafficked trafficking",
-    "smuggl": "smuggled smuggling",
-}
-_SYNONYMS = {w: key for key, words in _SYNONYM_GROUPS.items() for w in words.split()}
-_UNIT_WORDS = {
-    "people": frozenset("people person citizen individual resident inhabitant".split()),
-    "workers": frozenset("work people person citizen".split()),
-    "children": frozenset("children".split()),
-    "families": frozenset("family household".split()),
-    "cases": frozenset("case cas".split()),
-    "requests": frozenset("request application".split()),
-    "centres": frozenset("centre center".split()),
-    "companies": frozenset("company companie enterprise".split()),
-    "institutions": frozenset("institution facility facilitie".split()),
-    "usd": frozenset("dollar usd".split()),
-    "eur": frozenset("euro eur".split()),
-}
-_STRIP = ".,;:()[]“”\"‘’'/?!%$€£–—-"  # stripped from both ends of a token
 
-
-def _stem(word: str) -> str:
-    """A light stemmer: enough to join "migrants"/"migrant" and "cases"/"case"."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = _SYNONYMS.get(w, w)
-    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if len(w) > 4 and w.endswith(suffix) and not w.endswith("ss"):
-            w = w[: -len(suffix)] + repl
-            break
-    return _SYNONYMS.get(w, w)
-
-
-@lru_cache(maxsize=8192)
-def _term(token: str) -> str | None:
-    """The index term of a lower-case token, or None for words that say nothing."""
-    if token in _STOPWORDS or len(token) < 3 or not token[0].isalpha():
-        return None
-    if token in _GENERIC_VERBS:
-        return None  # "identified", "registered": what happened to the count, not what it is
-    return _stem(token)
-
-
-def _terms(text: str, ignore: tuple[str, ...]) -> frozenset[str]:
+def _terms(text: str, ignore: tuple[str, ...], words: MeasureWords) -> frozenset[str]:
     out = set()
     for token in text.lower().split():
-        term = _term(token.strip(_STRIP))
+        term = words.term(token.strip(words.strip))
         if term and not (ignore and term.startswith(ignore)):
             out.add(term)
     return frozenset(out)
 
 
-def _bag(text: str, ignore: tuple[str, ...], unit: str) -> frozenset[str]:
+def _bag(text: str, ignore: tuple[str, ...], unit: str, words: MeasureWords) -> frozenset[str]:
     """Content words of a figure's context, without the words that name its unit (two
     counts of "children" are not about the same thing because both count children)."""
-    return _terms(text, ignore) - _UNIT_WORDS.get(unit, frozenset())
+    return _terms(text, ignore, words) - words.unit_words.get(unit, frozenset())
 
 
-_ANAPHOR = re.compile(
-    r"\b(?:it|this|these|they|that)[ \t]+(?:[a-z]+[ \t]+)?(?:was|were|is|are|had|has|have|would|"
-    r"will|applied|represented|amounted|stood|reached|totalled|numbered)\b",
-    re.IGNORECASE,
-)
-_SPEAKER_INTRO = re.compile(
-    r"^[^.]{0,250}?\b(?:said|asked|stated|noted|explained|added|indicated|replied)\b[ \t]*"
-)
-_CLAUSE_BREAK = re.compile(
-    r";|,[ \t]+(?:and|but|while|whereas|with|compared|against|as against|versus|up from|"
-    r"down from|of whom|of which|including)\b|\bwhile\b"
-)
-
-
-def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    cuts = [s0, *(s0 + m.start() for m in _CLAUSE_BREAK.finditer(text[s0:s1])), s1]
+def _clauses(text: str, s0: int, s1: int, words: MeasureWords) -> list[tuple[int, int]]:
+    cuts = [s0, *(s0 + m.start() for m in words.clause_break.finditer(text[s0:s1])), s1]
     return list(pairwise(cuts))
 
 
-def _contexts(review: Review) -> list[str]:
+def _contexts(review: Review, words: MeasureWords) -> list[str]:
     """The words that say what each figure measures: its clause ("..., and the rest would
     be replaced by 2026" says nothing about the figure before it); an elliptical clause
     ("and 54 per cent in 2022") brings the clause before, and a pronoun subject ("For 2023,
@@ -170,16 +78,18 @@ def _contexts(review: Review) -> list[str]:
         for k, (s0, s1) in enumerate(spans):
             if not s0 <= f.start < s1:
                 continue
-            clauses = _clauses(text, s0, s1)
+            clauses = _clauses(text, s0, s1, words)
             c = next(n for n, (c0, c1) in enumerate(clauses) if c0 <= f.start < c1)
             c0, c1 = clauses[c]
             ctx = text[c0:c1]
-            if c and not _terms(ctx, ()) - _UNIT_WORDS.get(f.unit, frozenset()):
+            if c and not _terms(ctx, (), words) - words.unit_words.get(f.unit, frozenset()):
                 # "..., and 54 per cent in 2022": an elliptical clause means the same thing
                 ctx = text[clauses[c - 1][0] : c1]
-            if k == 0 and (intro := _SPEAKER_INTRO.match(ctx)):
+            if k == 0 and (intro := words.speaker_intro.match(ctx)):
                 ctx = ctx[intro.end() :]
-            if k and _ANAPHOR.search(text, c0, f.start):
+            if words.attribution is not None and (source := words.attribution.match(ctx)):
+                ctx = ctx[source.end() :]
+            if k and words.anaphor.search(text, c0, f.start):
                 p0, p1 = spans[k - 1]
                 ctx = text[p0:p1] + " " + ctx
             break
@@ -284,17 +194,23 @@ def candidates(review: Review) -> list[Candidate]:
     measured = [i for i, f in enumerate(figs) if f.unit != "date"]
     if len(measured) < 2:
         return []
-    ignore = _ignored_prefixes(review)
-    contexts = _contexts(review)
-    bags = [_bag(contexts[i], ignore, f.unit) for i, f in enumerate(figs)]
+    words = measure_words(review.language)
     sentences = _sentences_of(review)
+    if words.target is not None:
+        text = flat_text(review)
+        measured = [i for i in measured if not _is_target(text[slice(*sentences[i])], words)]
+    ignore = _ignored_prefixes(review, words)
+    contexts = _contexts(review, words)
+    bags = [_bag(contexts[i], ignore, f.unit, words) for i, f in enumerate(figs)]
     units = [_COMPATIBLE.get(f.unit, f.unit) for f in figs]
-    heads = [_head(f) for f in figs]
+    heads = [_head(f, words) for f in figs]
     intervals = [_interval(f) for f in figs]
     pairs: list[tuple[int, int, frozenset[str]]] = []
     for i, j in _sharing(measured, bags):
         a, b = figs[i], figs[j]
-        if units[i] != units[j] or sentences[i] == sentences[j]:
+        if sentences[i] == sentences[j]:
+            continue
+        if units[i] != units[j] and not _victims_of(i, j, units, heads, bags, words):
             continue
         if units[i] == "other" and (heads[i] is None or heads[i] != heads[j]):
             continue  # "other" is a catch-all: "doubled" and "112 communities" never compare
@@ -304,13 +220,15 @@ def candidates(review: Review) -> list[Candidate]:
         if ia is None or ib is None or not (ia.hi < ib.lo or ib.hi < ia.lo):
             continue  # the values can both be true
         shared = bags[i] & bags[j]
+        if words.modifiers_follow and _qualified_apart(contexts[i], contexts[j], words):
+            continue  # "mortalité infantile" and "mortalité néonatale"
         if shared:
             pairs.append((i, j, shared))
     if not pairs:
         return []
     paired = {i for p in pairs for i in p[:2]}
     needed = frozenset().union(*(bags[i] for i in paired))
-    df, n = _sentence_frequencies(review, needed, ignore)
+    df, n = _sentence_frequencies(review, needed, ignore, words)
     idf = {w: math.log((n + 1) / (df.get(w, 0) + 0.5)) for w in needed}
     mass = {i: sum(idf[w] for w in bags[i]) for i in paired}
     common = max(3, RARE * n)
@@ -321,7 +239,9 @@ def candidates(review: Review) -> list[Candidate]:
         norm = min(mass[i], mass[j])
         score = weight / norm if norm else 0.0
         a, b = figs[i], figs[j]
-        same_head = bool(heads[i] and heads[i] == heads[j] and a.period and a.period == b.period)
+        # Victims of femicide against femicides: the same counted thing (see `_victims_of`).
+        counted = heads[i] == heads[j] or units[i] != units[j]
+        same_head = bool(heads[i] and counted and a.period and a.period == b.period)
         out.append(Candidate(i, j, score, tuple(sorted(shared)), rare, same_head))
     return out
 
@@ -358,19 +278,73 @@ def _sharing(measured: list[int], bags: list[frozenset[str]]) -> list[tuple[int,
     return sorted(pairs)
 
 
-def _head(f: Figure) -> str | None:
-    """The specific noun a figure counts ("612 hate crimes" gives "crime"), if any."""
-    words = [w for w in f.mention.split() if w[:1].isalpha()]
-    if not words:
+def _head(f: Figure, words: MeasureWords) -> str | None:
+    """The specific noun a figure counts ("612 hate crimes" gives "crime", "147 feminicidios"
+    "feminicidio"), if any: the last word in English, the first after the number in French
+    and Spanish."""
+    if words.head_first:
+        tokens = f.mention.split()
+        first = next((k for k, w in enumerate(tokens) if w[:1].isdigit()), len(tokens))
+        alpha = [w for w in tokens[first:] if w[:1].isalpha()][:1]
+    else:
+        alpha = [w for w in f.mention.split() if w[:1].isalpha()][-1:]
+    if not alpha:
         return None
-    term = _term(words[-1].lower().strip(_STRIP))
-    if not term or term in _UNIT_WORDS.get(f.unit, frozenset()):
+    term = words.term(alpha[0].lower().strip(words.strip))
+    if not term or term in words.unit_words.get(f.unit, frozenset()):
         return None
     return term
 
 
+def _is_target(sentence: str, words: MeasureWords) -> bool:
+    """A question or a recommendation states no fact a figure could contradict."""
+    return sentence.rstrip().endswith("?") or bool(words.target and words.target.search(sentence))
+
+
+def _qualified_apart(a: str, b: str, words: MeasureWords) -> bool:
+    """Whether a noun both contexts share is followed by a different adjective in each, one the
+    other never uses ("taux de mortalité infantile" / "taux de mortalité néonatale")."""
+    after_a, after_b = _followers(a, words), _followers(b, words)
+    terms_a, terms_b = set(after_a), set(after_b)
+    for noun in after_a.keys() & after_b.keys():
+        fa, fb = after_a[noun], after_b[noun]
+        if fa and fb and not fa & fb and not (fa & terms_b or fb & terms_a):
+            return True
+    return False
+
+
+def _followers(text: str, words: MeasureWords) -> dict[str, set[str]]:
+    """Each term of a text with the terms right after it ("mortalite" -> {"infantil"})."""
+    terms = [words.term(t.strip(words.strip)) for t in text.lower().split()]
+    out: dict[str, set[str]] = {}
+    for t, u in pairwise(terms):
+        if t:
+            out.setdefault(t, set())
+            if u:
+                out[t].add(u)
+    return out
+
+
+def _victims_of(
+    i: int,
+    j: int,
+    units: list[str],
+    heads: list[str | None],
+    bags: list[frozenset[str]],
+    words: MeasureWords,
+) -> bool:
+    """A count of people who were victims of something against a count of those cases
+    ("212 mujeres habían sido víctimas de feminicidio" / "147 feminicidios"): one victim per
+    case, so the two can be compared."""
+    if not words.victims or {units[i], units[j]} != {"people", "cases"}:
+        return False
+    people, cases = (i, j) if units[i] == "people" else (j, i)
+    head = heads[cases]
+    return bool(head and head in bags[people] and words.victims & bags[people])
+
+
 def _sentence_frequencies(
-    review: Review, terms: frozenset[str], ignore: tuple[str, ...]
+    review: Review, terms: frozenset[str], ignore: tuple[str, ...], words: MeasureWords
 ) -> tuple[dict[str, int], int]:
     """In how many body sentences each of `terms` occurs, and how many sentences there are.
 
@@ -387,7 +361,7 @@ def _sentence_frequencies(
     vocab = set().union(*sentences) if sentences else set()
     surface = {}
     for raw in vocab:  # raw tokens keep their punctuation: "remittances," maps to "remit"
-        term = _term(raw.strip(_STRIP))
+        term = words.term(raw.strip(words.strip))
         if term in terms and not (ignore and term.startswith(ignore)):
             surface[raw] = term
     df: dict[str, int] = {}
@@ -427,9 +401,10 @@ def run(review: Review, settings: Settings) -> Review:
     return replace(review, inconsistencies=tuple(found))
 
 
-def _ignored_prefixes(review: Review) -> tuple[str, ...]:
+def _ignored_prefixes(review: Review, words: MeasureWords) -> tuple[str, ...]:
     """The State's own name ("Kyrgyzstan", "Kyrgyz") surrounds every figure and means nothing."""
     md = review.metadata
     if not md or not md.state_party:
         return ()
-    return tuple(w[:5].lower() for w in md.state_party.name.split() if len(w) >= 5)
+    names = md.state_party.name.split()
+    return tuple(words.fold(w[:5].lower()) for w in names if len(w) >= 5)
