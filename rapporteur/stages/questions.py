@@ -7,81 +7,69 @@ A unit is a sentence of a committee-side body paragraph that asks for something:
 - request: a polite request ("It would be useful if information ... could be provided").
 Statements of concern, opinion or recommendation are not units. The lead repeats the body,
 so only body sections count.
+
+The patterns' words are each language's data (`rapporteur/data/lang/<language>/questions.toml`):
+which verbs report asking and which make a request differ by language, not only their words
+("requested information" is reported asking in English, "solicitó información" a request in
+Spanish), so the kinds come with the words.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
 
+from .. import languages
 from ..models import Question, Review
 from ..settings import Settings
 
-_REPORTED = re.compile(
-    r"\b(asked|inquired|enquired|queried|wondered|requested|sought|wished to know|"
-    r"wanted to know|would (?:also |further )?like to know|wished to hear|wanted to hear|"
-    r"raised the question|"
-    r"invited the (?:delegation|State party) to (?:explain|clarify|provide|describe|indicate|"
-    r"comment|elaborate|specify|say|share|give|tell)|"
-    r"asked the delegation|requested (?:more |further |additional |updated )?information|"
-    r"(?:would|should) like (?:more |further |additional )?(?:information|details|clarification))"
-    r"\b",
-    re.I,
-)
-_ASK_OBJECT = re.compile(
-    r"\b(asked|inquired|enquired|queried|wondered)\s+(?:the delegation\s+|the State party\s+|"
-    r"also\s+|further\s+)?(?:to\s+\w+\s+)?(if|whether|what|how|why|which|who|whom|when|where|"
-    r"about|for|to what|to which|in what|the delegation|the State|it)\b|"
-    r"\b(requested|sought)\s+(?:more |further |additional |updated |up-to-date |some )?"
-    r"(information|details|data|clarification|statistics|an explanation|explanations|"
-    r"an update|figures|a response|comments?)\b|"
-    r"\b(wished|wanted|would (?:also |further )?like) to (know|hear|learn|understand|receive)\b|"
-    r"\binvited the (?:delegation|State party) to\b|\braised the question\b",
-    re.I,
-)
-_REQUEST = re.compile(
-    r"\b(it would be (?:useful|helpful|good|interesting|enlightening|important|appreciated|"
-    r"welcome|valuable|instructive|informative)\s+(?:if|to|for)|"
-    r"would be (?:welcome|appreciated|grateful|useful|helpful)\b|"
-    r"(?:the Committee|she|he|they|experts?)\s+would (?:appreciate|welcome|be grateful for)|"
-    r"(?:please|kindly) (?:provide|explain|clarify|describe|indicate|elaborate)|"
-    r"(?:the delegation|the State party) (?:was|is) (?:invited|requested|encouraged) to "
-    r"(?:provide|explain|clarify|describe|indicate|share|comment)|"
-    r"(?:clarification|information|details|data|statistics|an explanation|an update|more "
-    r"information|further information|additional information)\b[^.?!]{0,160}?"
-    r"(?:would be (?:welcome|appreciated|useful|helpful)|was requested|were requested|"
-    r"(?:could|should|might) be (?:provided|shared|given|supplied)))",
-    re.I,
-)
-_REQUEST_OBJECT = re.compile(
-    r"\b(information|data|details|statistics|figures|clarification|explanation|update|"
-    r"learn|hear|know|understand|receive|provide|provided|shared|explain|clarify|describe|"
-    r"copy|copies|breakdown|list|examples?|documents?|"
-    r"indicate|elaborate|comment)\b",
-    re.I,
-)
-_INVERTED = re.compile(
-    r"^(?:And |But |So |Also |Further(?:more)?,? |Moreover,? |Finally,? |Lastly,? |In addition,? )?"
-    r"(?:Was|Were|Is|Are|Did|Does|Do|Had|Has|Have|Could|Can|Would|Will|Should|Shall|May|Might|"
-    r"Must)\s+(?:there|the|a|an|this|that|these|those|it|they|he|she|any|other|its|their|"
-    r"such|all|some|more|further|[A-Z][\w-]*)\b"
-)
-_WH = re.compile(
-    r"^(?:What|How|Why|Which|Who|Whom|Whose|When|Where|To what extent|In what way)"
-    r"\s+(?:was|were|is|are|did|does|do|had|has|have|could|can|would|will|should|"
-    r"measures|steps|action|actions|kind|type|types|percentage|proportion|number|"
-    r"many|much|long|often|far)\b"
-)
-_NOT_A_QUESTION = re.compile(
-    r"^(?:(?:It|This|That) (?:was|is) (?:important|essential|crucial|necessary|worth|"
-    r"recommended|regrettable|concerning|worrying|encouraging|commendable|noted)|"
-    r"(?:The|This) Committee (?:recommended|urged|encouraged|noted))",
-    re.I,
-)
+DEFAULT_LANGUAGE = "en"
 
 
-def question_kind(sentence: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """One language's question patterns, built once from its `questions.toml`."""
+
+    reported: re.Pattern[str]
+    ask_object: re.Pattern[str]
+    question_after_clause: re.Pattern[str]
+    request: re.Pattern[str]
+    request_object: re.Pattern[str]
+    not_a_question: re.Pattern[str]
+    inverted: re.Pattern[str] | None
+    wh: re.Pattern[str] | None
+    opening_mark: str
+
+
+def _alt(items: Iterable[str]) -> str:
+    return "|".join(items)
+
+
+def _optional(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    """The question patterns of a language (English for one rapporteur has no cues for)."""
+    d = languages.cues("questions", language) or languages.cues("questions", DEFAULT_LANGUAGE)
+    return _Cues(
+        reported=re.compile(rf"\b({_alt(d['reported'])})\b", re.I),
+        ask_object=re.compile(_alt(d["ask_object"]), re.I),
+        question_after_clause=re.compile(d["question_after_clause"], re.I),
+        request=re.compile(rf"\b({_alt(d['request'])})", re.I),
+        request_object=re.compile(rf"\b({_alt(d['request_object'])})\b", re.I),
+        not_a_question=re.compile(d["not_a_question"], re.I),
+        inverted=_optional(d["inverted"]),
+        wh=_optional(d["wh"]),
+        opening_mark=d["opening_mark"],
+    )
+
+
+def question_kind(sentence: str, language: str = DEFAULT_LANGUAGE) -> str | None:
     """The unit kind of one sentence, or None when it asks for nothing.
 
     Whitespace is collapsed first: a hard-wrapped text file breaks lines inside the phrases
@@ -89,33 +77,58 @@ def question_kind(sentence: str) -> str | None:
     s = " ".join(sentence.split())
     if not s:
         return None
-    reported = bool(_REPORTED.search(s) and _ASK_OBJECT.search(s))
+    c = _cues(language)
+    reported = bool(c.reported.search(s) and c.ask_object.search(s))
     if s.endswith("?") or re.search(r"\?[\"'”’)\]]*$", s):
-        return "indirect" if reported and _reported_before_question(s) else "direct"
+        return "indirect" if reported and _reported_before_question(s, c) else "direct"
     if reported:
         return "indirect"
-    if _REQUEST.search(s) and _REQUEST_OBJECT.search(s) and not _NOT_A_QUESTION.match(s):
+    if c.request.search(s) and c.request_object.search(s) and not c.not_a_question.match(s):
         return "request"
-    if _INVERTED.match(s) or _WH.match(s):
+    if (c.inverted is not None and c.inverted.match(s)) or (c.wh is not None and c.wh.match(s)):
         return "direct"
     return None
 
 
-def _reported_before_question(s: str) -> bool:
+def _reported_before_question(s: str, c: _Cues) -> bool:
     """'X asked if ...?' reports the asking; a question that merely contains 'asked' does not."""
-    m = _ASK_OBJECT.search(s)
+    m = c.ask_object.search(s)
     if not m:
         return False
     head = s[: m.start()]
     # The reporting verb must come before any inverted question of its own.
-    return (
-        not re.search(r"[;:]\s*(how|what|why|was|were|did|could|would)\b", head, re.I)
-        and m.start() < 250
-    )
+    return not c.question_after_clause.search(head) and m.start() < 250
+
+
+def question_units(sentence: str, language: str = DEFAULT_LANGUAGE) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each question unit in a sentence, offsets in the sentence.
+
+    A sentence is one unit, except in a language that opens direct questions with a mark
+    ("¿" in Spanish): each marked question is a unit from its mark to its "?", and the words
+    before the first mark are one more when they report asking or request ("Preguntó si ...
+    y, en tal caso, ¿cuántos?")."""
+    mark = _cues(language).opening_mark
+    first = sentence.find(mark) if mark else -1
+    if first < 0:
+        kind = question_kind(sentence, language)
+        return [(0, len(sentence), kind)] if kind else []
+    units = []
+    lead = sentence[:first].rstrip(" ,;:\u00a0")
+    kind = question_kind(lead, language) if lead.strip() else None
+    if kind in {"indirect", "request"}:
+        units.append((0, len(lead), kind))
+    at = first
+    while at >= 0:
+        end = sentence.find("?", at)
+        end = len(sentence) if end < 0 else end + 1
+        units.append((at, end, "direct"))
+        at = sentence.find(mark, end)
+    return units
 
 
 def run(review: Review, settings: Settings) -> Review:
     sentences = review.sentences
+    language = review.language
     rounds = section_rounds(review)
     questions: list[Question] = []
     for turn in review.turns:
@@ -126,26 +139,26 @@ def run(review: Review, settings: Settings) -> Review:
             if voice is None or voice.side != "committee":
                 continue
             sent = sentences[si]
-            kind = question_kind(sent.text)
-            if kind is None:
-                continue
-            digest = hashlib.sha1(f"{sent.start}:{sent.end}:{sent.text}".encode()).hexdigest()
-            questions.append(
-                Question(
-                    id=f"q{len(questions) + 1:03d}-{digest[:6]}",
-                    line=sent.line,
-                    start=sent.start,
-                    end=sent.end,
-                    text=sent.text,
-                    kind=kind,
-                    asker=voice.speaker,
-                    participant=voice.participant,
-                    asker_inferred=voice.inferred,
-                    paragraph=p.index,
-                    section=section.index,
-                    round=rounds.get(section.index, 1),
+            for a, b, kind in question_units(sent.text, language):
+                text = sent.text[a:b]
+                start, end = sent.start + a, sent.start + b
+                digest = hashlib.sha1(f"{start}:{end}:{text}".encode()).hexdigest()
+                questions.append(
+                    Question(
+                        id=f"q{len(questions) + 1:03d}-{digest[:6]}",
+                        line=sent.line + sent.text.count("\n", 0, a),
+                        start=start,
+                        end=end,
+                        text=text,
+                        kind=kind,
+                        asker=voice.speaker,
+                        participant=voice.participant,
+                        asker_inferred=voice.inferred,
+                        paragraph=p.index,
+                        section=section.index,
+                        round=rounds.get(section.index, 1),
+                    )
                 )
-            )
     return replace(review, questions=tuple(questions))
 
 

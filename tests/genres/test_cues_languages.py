@@ -6,12 +6,21 @@ no-break spaces, plural and present-tense verbs, roles before names)."""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from pathlib import Path
+
 import pytest
 
+from rapporteur import pipeline
 from rapporteur.genres import cues
 from rapporteur.genres.cues import find_led_by, find_speaker
+from rapporteur.models import Review
+from rapporteur.settings import Settings
+from rapporteur.stages import ingest
 from rapporteur.stages.speakers import side_of_title, split_title
-from tests.conftest import make_review
+from tests.conftest import FIXTURES, ROOT, make_review
 
 FRENCH_CUES = [
     # French: named with a title, honorific alone, anonymous, the delegation, the Chair.
@@ -302,3 +311,42 @@ def test_cues_languages_french_turns_inherit_and_resolve() -> None:
     assert by_line[17].speaker == "Une experte" and by_line[17].side == "committee"
     assert by_line[21].speaker == "Élodie Marchand" and not by_line[21].inferred
     assert by_line[23].side == "delegation" and by_line[23].participant is None
+
+
+ANNOTATED = sorted(
+    p
+    for lang in ("fr", "es")
+    for p in (FIXTURES / "annotations" / lang).glob("*.json")
+    if "turn_speakers" in json.loads(p.read_text(encoding="utf-8"))
+)
+
+
+def analysed_up_to_questions(document: str) -> Review:
+    """A fictional example analysed up to its question units (what this part of issue 15
+    builds), without the later stages."""
+    doc = ingest.load(ROOT / document, Settings())
+    names = ("language", "segment", "metadata", "speakers", "questions")
+    return pipeline.run(Review(document=doc), Settings(align=False), names)
+
+
+def person(name: str | None) -> str:
+    folded = unicodedata.normalize("NFKD", name or "")
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return re.sub(r"^(?:m|mme|sr|sra)\.? ", "", " ".join(folded.split()))
+
+
+@pytest.mark.parametrize("path", ANNOTATED, ids=lambda p: p.stem)
+def test_cues_languages_examples_participants_sides_and_turns(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    review = analysed_up_to_questions(gold["document"])
+    got = {person(p.name): (p.side, "head of delegation" in p.roles) for p in review.participants}
+    assert got == {
+        person(p["name"]): (p["side"], "head of delegation" in p["roles"])
+        for p in gold["participants"]
+    }
+    by_line = {t.line: t for t in review.turns}
+    for turn in gold["turn_speakers"]:
+        t = by_line[turn["line"]]
+        assert t.side == turn["side"], turn
+        if turn["speaker"] is not None:
+            assert person(t.speaker) == person(turn["speaker"]), turn
