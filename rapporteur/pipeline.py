@@ -89,7 +89,7 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "commitments",
         "commitments",
-        "document metadata paragraphs participants sections sentences turns",
+        "document language metadata paragraphs participants sections sentences turns",
         "commitments",
     ),
     _s(
