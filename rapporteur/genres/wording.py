@@ -43,6 +43,10 @@ class Wording:
     """A headless press release: section kind -> the pattern of a paragraph opening it."""
     opening: re.Pattern[str]
     """A press release's first paragraph saying what the Committee did."""
+    run_on_headings: tuple[str, ...]
+    """A record flattened into one line: the fixed headings it is cut around (fragments)."""
+    run_on_cuts: tuple[str, ...]
+    """... and the fixed phrases a paragraph opens with (fragments)."""
 
     def prepare(self, text: str) -> str:
         return fold(text) if self.folded else text
@@ -92,4 +96,6 @@ def wording(language: str) -> Wording:
         delegation_list=_group(f for p in pages for f in p.get("delegation_list", ())),
         paragraph_cues=tuple((k, _join(v)) for k, v in data.get("press_release", {}).items()),
         opening=_join(data.get("press_release_opening", {}).get("patterns", ())),
+        run_on_headings=tuple(data.get("run_on", {}).get("headings", ())),
+        run_on_cuts=tuple(data.get("run_on", {}).get("cut_before", ())),
     )

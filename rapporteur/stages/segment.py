@@ -49,8 +49,9 @@ def numbered_starts(lines: list[str]) -> list[int]:
     return found if len(found) >= 2 else []
 
 
-def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of blank-line separated blocks, trimmed of outer whitespace."""
+def split_paragraphs(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """(start, end) offsets of blank-line separated blocks, trimmed of outer whitespace; a
+    record flattened into one line is cut with the cues of its language."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _BLANK.finditer(text):
@@ -77,7 +78,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         block = text[start:end]
         lines = block.split("\n")
         if len(lines) == 1 and runon.is_run_on(block, len(text)):
-            final.extend((start + a, start + b) for a, b in runon.breaks(block))
+            final.extend((start + a, start + b) for a, b in runon.breaks(block, language))
             continue
         numbered = numbered_starts(lines) if len(lines) > 2 else []
         if numbered:
@@ -113,7 +114,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def run(review: Review, settings: Settings) -> Review:
     doc = review.document
-    spans = split_paragraphs(doc.text)
+    spans = split_paragraphs(doc.text, review.language)
     paragraphs = [
         Paragraph(
             index=i,

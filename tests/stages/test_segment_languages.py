@@ -256,3 +256,30 @@ def test_segment_fictional_summaries_against_their_annotations(language: str) ->
         starts = [first_paragraph[s.index] for s in review.sections if s.kind in BODY]
         assert starts == [s["first_paragraph_line"] for s in gold["sections"]]
         assert review.sections[-1].kind == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "name", ["fr/fictional-crc-valdoree-resume.txt", "es/fictional-cedaw-costanera-resumen.txt"]
+)
+def test_segment_flattened_page_is_read_like_the_clean_one(name: str) -> None:
+    """A page flattened into one line is cut again at the language's headings, fixed phrases
+    and speakers (stages/runon.py)."""
+    from rapporteur.api import analyze_text
+
+    text = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    flat = " ".join(line.strip() for line in text.split("\n") if line.strip())
+    clean, flattened = analyze_text(text, origin="clean"), analyze_text(flat, origin="flat")
+    assert [(s.kind, s.heading) for s in flattened.sections] == [
+        (s.kind, s.heading) for s in clean.sections
+    ]
+    assert [q.text for q in flattened.questions] == [q.text for q in clean.questions]
+    a, b = flattened.metadata, clean.metadata
+    assert a is not None and b is not None
+    assert (a.committee, a.report, a.session, a.release_code) == (
+        b.committee,
+        b.report,
+        b.session,
+        b.release_code,
+    )
+    assert a.next_meeting is not None and b.next_meeting is not None
+    assert a.next_meeting.text == b.next_meeting.text
