@@ -181,7 +181,8 @@ def ordinals(language: str) -> Ordinals | None:
     # French may put a space before its sign ("5 e"); Spanish signs are letters too ("5to").
     gap = r"\s?" if "cardinals" in data else ""
     figures = rf"\d{{1,3}}\.?{gap}(?:{suffixes})"
-    roman = rf"|(?-i:[IVXLC]{{1,7}})(?:{suffixes})" if data.get("roman") else ""
+    # A lone L or C is no numeral here: "Le rapport", "Ce rapport".
+    roman = rf"|(?-i:[IVXLC]{{2,7}}|[IVX])(?:{suffixes})" if data.get("roman") else ""
     one = rf"(?:{words}|{figures}{roman})(?![\w°])"
     return Ordinals(
         language=language,

@@ -169,6 +169,54 @@ def test_metadata_spanish_report_wording(text: str, kind: str, numbers: tuple[in
     assert state_party_in(fragment, "es") is not None
 
 
+def test_metadata_no_report_in_an_article_or_a_plain_mention() -> None:
+    # "Le" and "Ce" are no Roman numerals (50th, 100th); a report without an ordinal is
+    # no report description, as in English.
+    assert parse_report("Le rapport a été présenté par la ministre du Kenya.", "fr") is None
+    assert parse_report("Ce rapport du Kenya", "fr") is None
+    assert parse_report("El informe del Perú", "es") is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "committee", "iso3"),
+    [
+        (
+            "Le Comité des droits de l’homme a examiné, hier après-midi et ce matin, le rapport "
+            "présenté par le Kenya au titre du Pacte international relatif aux droits civils et "
+            "politiques.",
+            "CCPR",
+            "KEN",
+        ),
+        (
+            "Le Comité pour l’élimination de la discrimination raciale a achevé, ce matin, "
+            "l’examen des rapports périodiques de la Mauritanie.",
+            "CERD",
+            "MRT",
+        ),
+        (
+            "El Comité para la Eliminación de la Discriminación Racial examinó los informes "
+            "periódicos de la República Bolivariana de Venezuela.",
+            "CERD",
+            "VEN",
+        ),
+    ],
+)
+def test_metadata_state_of_a_report_named_without_its_number(
+    lead: str, committee: str, iso3: str
+) -> None:
+    review = make_review(
+        "Examen du rapport" if lead.startswith("Le") else "Examen del informe",
+        lead + " Au cours du dialogue, les experts ont posé des questions sur la situation "
+        "des droits dans le pays et sur les mesures prises par le Gouvernement."
+        if lead.startswith("Le")
+        else lead + " Durante el diálogo, los expertos preguntaron por la situación de los "
+        "derechos en el país y por las medidas adoptadas por el Gobierno.",
+    )
+    meta = review.metadata
+    assert meta is not None and meta.committee == committee
+    assert meta.state_party is not None and meta.state_party.iso3 == iso3
+
+
 def test_metadata_report_wording_stays_english_by_default() -> None:
     parsed = parse_report("the combined fifth to seventh periodic report of Chile")
     assert parsed is not None and parsed[0].numbers == (5, 6, 7)
