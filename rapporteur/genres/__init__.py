@@ -6,6 +6,8 @@ default in each of its section kinds. The stages ask the registry instead of bra
 the genre themselves; docs/genres.md says how to add one.
 
     page.py             the UN page around any record: chrome, title, footer, document symbol
+    wording.py          each language's headings, footers and phrases (data/lang/*/segment.toml)
+    fold.py             text folded one character for one, for French and Spanish cues
     cues.py             speaker patterns of meeting summaries and press releases
     concluding_observations.py  the Committee's recommendations (co_layout reads the text)
     summary_record.py   the Committee's record of a meeting (record_cues: its speakers)
