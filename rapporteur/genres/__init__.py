@@ -10,7 +10,8 @@ the genre themselves; docs/genres.md says how to add one.
     fold.py             text folded one character for one, for French and Spanish cues
     cues.py             speaker patterns of meeting summaries and press releases
     concluding_observations.py  the Committee's recommendations (co_layout reads the text)
-    summary_record.py   the Committee's record of a meeting (record_cues: its speakers)
+    summary_record.py   the Committee's record of a meeting (record_cues: its speakers;
+                        record_wording: its header and notes in each language)
     meeting_summary.py  headed UN Geneva meeting summaries
     press_release.py    older press releases without headings (the fallback)
 """

@@ -10,47 +10,67 @@ Chair's name stands once in the header ("Chair: Ms. Okonjo").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from .cues import HONORIFIC, SPEECH_VERBS, SpeakerCue
+from .cues import SpeakerCue, patterns
 from .cues import find_speaker as find_summary_speaker
+from .record_wording import alternatives, record_data, record_language
 
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*)"
 _PARTICLE = r"(?:de|da|del|della|der|di|do|dos|das|du|van|von|den|la|le|al|el|bin|ibn|y|e|ter)"
 _SURNAME = rf"(?:{_PARTICLE}\s+)*{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{0,3}}"
-_VERBS = (
-    rf"(?:{SPEECH_VERBS}|would like to know|would be grateful|invited|declared|proposed|"
-    r"suggested|took it|drew|announced|read out)"
-)
-_ADVERB = r"(?:(?:also|then|further|however|in turn|first|next|finally|again),?\s+)?"
 
 _NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 """The paragraph number of a record ("12.<TAB>")."""
-_NAMED = re.compile(
-    rf"^(?P<hon>{HONORIFIC})\s+(?P<name>{_SURNAME})"
-    rf"(?:\s+\((?P<bracket>[^()]{{2,100}})\))?"
-    rf"(?:,\s+(?P<clause>[^;]{{2,240}}?),)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
-)
-_CHAIR = re.compile(
-    rf"^(?P<label>The (?:Acting |Vice-)?(?:Chair|Chairperson|Chairman|Chairwoman|President))"
-    rf"(?:,\s+(?P<clause>[^;]{{2,240}}?),)?\s+{_ADVERB}(?P<verb>{_VERBS})\b"
-)
-_CHAIR_LINE = re.compile(
-    rf"^(?P<label>(?:Acting |Vice-)?(?:Chair|Chairperson|President))\s*:\s*"
-    rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{_SURNAME})\s*(?:\((?P<bracket>[^()]{{2,100}})\))?\s*$"
-)
-COMMITTEE_ROLE = re.compile(
-    r"\b(?:Chair\w*|Vice-Chair\w*|Rapporteur|Co-Rapporteur|Country Task Force|Task Force|"
-    r"Focal Point|Coordinator|Member of the Committee|Committee)\b",
-    re.I,
-)
-"""A bracket naming a role on the Committee, not a State."""
-_OTHER_ROLE = re.compile(
-    r"\b(?:Secretar\w+ of the Committee|Secretariat|Ombuds\w+|Human Rights (?:Commission|"
-    r"Institution|Defender)|United Nations|UNHCR|UNICEF|International Labour|"
-    r"non-governmental|civil society)\b",
-    re.I,
-)
-_PRESENTING = re.compile(r"\b(?:introduc|present)\w*\b[^.;]{0,60}\breports?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpeakers:
+    """One language's speaker patterns of summary records, built once: the honorifics and
+    speech verbs of its `speakers.toml`, the record's own forms from `summary_record.toml`."""
+
+    named: re.Pattern[str]
+    chair: re.Pattern[str]
+    chair_line: re.Pattern[str]
+    committee_role: re.Pattern[str]
+    other_role: re.Pattern[str]
+    presenting: re.Pattern[str]
+
+
+@cache
+def record_speakers(language: str) -> RecordSpeakers:
+    """The record speaker patterns of `language` (English when it has no record cues)."""
+    language = record_language(language)
+    data = record_data(language)
+    assert data is not None
+    d = data["speakers"]
+    speech = patterns(language)
+    hon = speech.honorific
+    verbs = rf"(?:{speech.verbs}|{alternatives(d['verbs'])})"
+    adverb = rf"(?:(?:{alternatives(d['adverbs'])}),?\s+)?"
+    return RecordSpeakers(
+        named=re.compile(
+            rf"^(?P<hon>{hon})\s+(?P<name>{_SURNAME})"
+            rf"(?:\s+\((?P<bracket>[^()]{{2,100}})\))?"
+            rf"(?:,\s+(?P<clause>[^;]{{2,240}}?),)?\s+{adverb}(?P<verb>{verbs})\b"
+        ),
+        chair=re.compile(
+            rf"^(?P<label>{d['chair']})"
+            rf"(?:,\s+(?P<clause>[^;]{{2,240}}?),)?\s+{adverb}(?P<verb>{verbs})\b"
+        ),
+        chair_line=re.compile(
+            rf"^(?P<label>{d['chair_line']})\s*:\s*"
+            rf"(?:(?P<hon>{hon})\s+)?(?P<name>{_SURNAME})\s*(?:\((?P<bracket>[^()]{{2,100}})\))?\s*$"
+        ),
+        committee_role=re.compile(d["committee_role"], re.I),
+        other_role=re.compile(d["other_role"], re.I),
+        presenting=re.compile(d["presenting"], re.I),
+    )
+
+
+COMMITTEE_ROLE = record_speakers("en").committee_role
+"""A bracket naming a role on the Committee, not a State (English)."""
 
 
 def strip_number(text: str) -> str:
@@ -58,26 +78,28 @@ def strip_number(text: str) -> str:
     return _NUMBER.sub("", text, count=1)
 
 
-def side_of_bracket(bracket: str | None) -> str:
+def side_of_bracket(bracket: str | None, language: str = "en") -> str:
     """The side a speaker's bracket says: none is a Committee member; a role on the Committee;
     an institution that is neither; otherwise the State whose delegation the speaker is on."""
     if bracket is None:
         return "committee"
-    if _OTHER_ROLE.search(bracket):
+    p = record_speakers(language)
+    if p.other_role.search(bracket):
         return "other"
-    if COMMITTEE_ROLE.search(bracket):
+    if p.committee_role.search(bracket):
         return "committee"
     return "delegation"
 
 
 def find_speaker(sentence: str, language: str = "en") -> SpeakerCue | None:
     """The speaker a sentence (or a numbered paragraph) of a summary record opens with."""
+    p = record_speakers(language)
     text = strip_number(sentence)
     offset = len(sentence) - len(text)
-    m = _NAMED.match(text)
+    m = p.named.match(text)
     if m:
         bracket = m["bracket"]
-        side = side_of_bracket(bracket)
+        side = side_of_bracket(bracket, language)
         # A role in the bracket is the speaker's title; a State's name is only the side.
         title = bracket if side != "delegation" else None
         return SpeakerCue(
@@ -87,10 +109,10 @@ def find_speaker(sentence: str, language: str = "en") -> SpeakerCue | None:
             offset + m.start("name"),
             offset + m.end("name"),
             m["verb"],
-            presenting=bool(m["clause"] and _PRESENTING.search(m["clause"])),
+            presenting=bool(m["clause"] and p.presenting.search(m["clause"])),
             side=side,
         )
-    m = _CHAIR.match(text)
+    m = p.chair.match(text)
     if m:
         return SpeakerCue(
             "chair",
@@ -101,7 +123,7 @@ def find_speaker(sentence: str, language: str = "en") -> SpeakerCue | None:
             m["verb"],
             side="committee",
         )
-    m = _CHAIR_LINE.match(text)
+    m = p.chair_line.match(text)
     if m:
         title = m["label"] + (f" ({m['bracket']})" if m["bracket"] else "")
         return SpeakerCue(
@@ -113,7 +135,7 @@ def find_speaker(sentence: str, language: str = "en") -> SpeakerCue | None:
             None,
             side="committee",
         )
-    cue = find_summary_speaker(text)
+    cue = find_summary_speaker(text, language)
     if cue is not None and cue.kind in {"delegation", "anonymous"}:
         # "The delegation of X said", "A representative of X said", "Several members said".
         return SpeakerCue(
