@@ -3,7 +3,7 @@
 `Analyzer.terms(text)` turns a sentence into the index terms that `alignment.py` matches:
 1. fold: accents removed, typographic quotes and dashes made plain, split into words
    (hyphens and slashes separate words; a possessive "'s" is dropped);
-2. synonyms from `data/thesaurus.toml`: every surface form of a concept ("Ombudsperson",
+2. synonyms from `data/lang/en/thesaurus.toml`: every surface form of a concept ("Ombudsperson",
    "Ombudsman"; "blacklist", "entry ban") becomes one concept term, longest phrase first;
    single words match on their stem (so "elected" meets "elections"), phrases on their
    words with an optional plural ending; acronyms written "=AIDS" in the file only match in
@@ -15,7 +15,7 @@
 Concept terms start with "~" so that they never collide with a stemmed word.
 
 French and Spanish (`load("fr")`, `load("es")`) read `data/lang/<language>/thesaurus.toml`,
-of the same form, and stem with that language's Snowball stemmer: a word is stemmed with its
+of the same form as the English one, and stem with that language's Snowball stemmer: a word is stemmed with its
 accents (the stemmers know "-ción" and "-é", not "-cion") and the stem is then folded, and an
 apostrophe separates words ("l'enfant" gives "enfant", where English drops a possessive "'s").
 Any other language is read as English: such a record is refused, and nothing is lost.
@@ -24,12 +24,10 @@ Any other language is read as English: such a record is refused, and nothing is 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import Stemmer
 
@@ -186,8 +184,7 @@ def load(language: str = "en") -> Analyzer:
 def _load(language: str) -> Analyzer:
     if language != "en":
         return _load_other(language)
-    raw = resources.files("rapporteur.data").joinpath("thesaurus.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
+    data = cues("thesaurus", "en")
     phrases: dict[tuple[str, ...], str] = {}
     stems: dict[str, str] = {}
     exact: dict[str, str] = {}
