@@ -148,8 +148,18 @@ def _score_questions(gold: dict[str, Any], out: dict[str, Any], t: Tally) -> Non
         t.misses.append(f"{gold['document']}:{p['line']}: not a question: {p['text']}")
 
 
+_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+"""Read as plain spaces when a document is read ("9 200" with a no-break space), so the gold
+mentions and lines are compared the same way."""
+
+
+def _occurrences(line: str, mention: str) -> list[int]:
+    """Every start of a mention in its line ("14 ans" may be said twice on one line)."""
+    return [m.start() for m in re.finditer(re.escape(mention), line)] if mention else []
+
+
 def _score_figures(gold: dict[str, Any], out: dict[str, Any], text: str, t: Tally) -> None:
-    lines = text.split("\n")
+    lines = _SPACE_LIKE.sub(" ", text).split("\n")
     body = {f["line"] for f in gold["figures"]}
     first, last = (min(body), max(body)) if body else (0, 0)
     pred = [f for f in out["figures"] if first <= f["line"] <= last]
@@ -159,16 +169,18 @@ def _score_figures(gold: dict[str, Any], out: dict[str, Any], text: str, t: Tall
     # and are not missed when not.
     for g in sorted(gold["figures"], key=lambda g: bool(g.get("optional"))):
         line = lines[g["line"] - 1]
-        start = line.find(g["mention"])
-        span = (start, start + len(g["mention"]))
+        mention = _SPACE_LIKE.sub(" ", g["mention"])
+        start = line.find(mention)
+        span = (start, start + len(mention))
         match = next(
             (
                 f
                 for f in pred
                 if f["line"] == g["line"]
-                and (s := line.find(f["mention"])) >= 0
-                and s < span[1]
-                and s + len(f["mention"]) > span[0]
+                and any(
+                    s < span[1] and s + len(f["mention"]) > span[0]
+                    for s in _occurrences(line, f["mention"])
+                )
             ),
             None,
         )

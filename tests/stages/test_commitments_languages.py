@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("fr", "Le Gouvernement s’était engagé à ouvrir trois nouveaux centres d’accueil.", "other"),
         ("fr", "Le ministère transmettrait les données par écrit.", "other"),
         ("fr", "Le Gouvernement comptait renforcer l’inspection du travail.", "other"),
+        ("fr", "Le Gouvernement s’engage à recruter 500 enseignants.", "other"),
         ("es", "El Gobierno tenía previsto ratificar el Convenio núm. 190 de la OIT.", "ratification"),
         ("es", "El Estado estudiaba la posibilidad de adherirse al Protocolo Facultativo.", "ratification"),
         ("es", "Bolivia iniciará el proceso de ratificación en 2026.", "ratification"),
@@ -48,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("es", "El Gobierno se comprometió a abrir tres nuevas casas de acogida.", "other"),
         ("es", "La Fiscalía publicaría los datos desglosados cada año.", "other"),
         ("es", "El Ministerio estaba trabajando en un nuevo sistema de registro.", "other"),
+        ("es", "El Gobierno se compromete a contratar 3.000 docentes.", "other"),
     ],
 )
 def test_commitment_kinds(language: str, sentence: str, kind: str) -> None:
@@ -74,6 +76,8 @@ def test_commitment_kinds(language: str, sentence: str, kind: str) -> None:
         ("es", "Agradeció las preguntas del Comité, que ayudarían al país a avanzar."),
         ("es", "Las inspecciones podrían ampliarse a las zonas rurales."),
         ("es", "La ley había sido reformada en 2019."),
+        ("es", "Unos 45.000 niños trabajaban en la minería artesanal."),
+        ("es", "Los departamentos cuentan con una defensoría."),
     ],
 )
 def test_statements_that_promise_nothing(language: str, sentence: str) -> None:

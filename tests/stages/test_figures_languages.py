@@ -67,6 +67,7 @@ def test_french_percentages() -> None:
     ]
     assert _values("fr", "Les femmes occupaient 27 pour cent des sièges.") == [(27, "percent")]
     assert _values("fr", "La part a progressé de 4 points de pourcentage.") == [(4, "percent")]
+    assert _values("fr", "Les femmes représentaient 38 p. 100 des juges.") == [(38, "percent")]
 
 
 def test_french_number_words() -> None:
@@ -76,6 +77,9 @@ def test_french_number_words() -> None:
     ]
     assert _values("fr", "On a recensé quatre-vingt-dix plaintes.") == [(90, "cases")]
     assert _values("fr", "Deux cents familles ont été relogées.") == [(200, "families")]
+    assert [f.mention for f in _figures("fr", "Deux millions de personnes vivent en ville.")] == [
+        "Deux millions de personnes"
+    ]
     assert _values("fr", "Soixante et onze victimes ont été entendues.") == [(71, "people")]
     assert _values("fr", "La peine était de dix-huit mois.") == [(18, "months")]
 
@@ -87,6 +91,7 @@ def test_french_fractions_and_multipliers() -> None:
     assert _values("fr", "La moitié des enfants vivaient en zone rurale.") == [(50, "percent")]
     assert _values("fr", "Le nombre de plaintes avait doublé.") == [(2, "other")]
     assert _figures("fr", "Le dommage avait été causé par un tiers.") == []
+    assert _values("fr", "Un enfant sur quatre travaillait encore.") == [(25, "percent")]
 
 
 def test_french_qualifiers() -> None:
@@ -132,14 +137,16 @@ def test_french_numbers_that_count_nothing() -> None:
         "Conformément à l’article 12 de la Convention et à la loi n° 2019-14 du 15 mars 2019, "
         "le décret no 45 a été pris. Le rapport (CRC/C/FRA/6-7) a été examiné à la 2890e "
         "séance, le 3 juin, à 15 heures, lors de la centième session. L’observation générale "
-        "no 24 a été citée. La ligne d’écoute gratuite 116 111 est ouverte. Le taux était de "
-        "6 décès pour 1 000 naissances vivantes.",
+        "no 24 a été citée. La ligne d’écoute gratuite 116 111 est ouverte. L’objectif de "
+        "développement durable 5 a été rappelé. La session s’est tenue du 12 au 14 mai. Le taux "
+        "était de 6 décès pour 1 000 naissances vivantes.",
     )
     assert [f.mention for f in found] == ["6 décès"]
 
 
 def test_french_articles_are_not_counts() -> None:
     assert _figures("fr", "Un enfant et une femme ont été entendus.") == []
+    assert _figures("fr", "L’âge du mariage est le même pour les deux sexes.") == []
     assert _one("fr", "Le permis était valable un an.").value == 1
 
 
@@ -184,6 +191,8 @@ def test_spanish_fractions() -> None:
         (33.33, "percent")
     ]
     assert _figures("es", "Vivía en un cuarto alquilado.") == []
+    assert _values("es", "Una de cada tres mujeres había sufrido violencia.") == [(33.33, "percent")]
+    assert _values("es", "Se detectaron infracciones en 1 de cada 5 inspecciones.") == [(20, "percent")]
 
 
 def test_spanish_qualifiers() -> None:
@@ -219,6 +228,8 @@ def test_spanish_periods() -> None:
     assert _one("es", "Al 31 de diciembre de 2022 había 1.400 reclusas.").period == "2022"
     assert _one("es", "En marzo de 2024 se liberó a 80 personas.").period == "2024"
     assert _one("es", "Las mujeres ocupan hoy 40 escaños.").period == "2023"
+    found = _figures("es", "En 2023 se destinó el 0,8 % del PIB, frente al 0,5 % en 2019.")
+    assert [(f.value, f.period) for f in found] == [(0.8, "2023"), (0.5, "2019")]
     found = _figures("es", "En 2024 se identificaron 120 víctimas. Ese mismo año, 30 de ellas eran niñas.")
     assert [f.period for f in found] == ["2024", "2024"]
 
@@ -228,14 +239,16 @@ def test_spanish_numbers_that_count_nothing() -> None:
         "es",
         "Según el artículo 12 de la Convención y la Ley núm. 27/2019, aprobada el 8 de marzo "
         "de 2022, el Convenio núm. 189 fue ratificado. El informe (CEDAW/C/MEX/9) se examinó "
-        "en el 91º período de sesiones, a las 10.00 horas. La línea gratuita 144 funcionaba "
-        "todo el día. La razón era de 61 muertes por cada 100.000 nacidos vivos.",
+        "en el 91º período de sesiones, a las 10.00 horas, del 3 al 5 de junio. La línea "
+        "gratuita 144 funcionaba todo el día. El Decreto Supremo núm. 004-2020 y la Ley N° "
+        "27.337 siguen vigentes. La razón era de 61 muertes por cada 100.000 nacidos vivos.",
     )
     assert [f.mention for f in found] == ["61 muertes"]
 
 
 def test_spanish_articles_are_not_counts() -> None:
     assert _figures("es", "Una mujer y un hombre declararon ante el tribunal.") == []
+    assert _figures("es", "Los dos países firmaron el acuerdo.") == []
     assert _one("es", "El permiso duraba un año.").value == 1
 
 

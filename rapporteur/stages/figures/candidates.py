@@ -39,6 +39,8 @@ class Candidate:
     subject: str = ""
     change: str | None = None
     """"from" or "to" for the two values of a change ("passé de 9,1 à 6,4")."""
+    ratio: bool = False
+    """A share written "one in four": the numbers inside it are not figures of their own."""
 
 
 def _ends_with_word(text: str, word: str) -> bool:
@@ -123,6 +125,13 @@ def sentence_candidates(
             fm = lex.from_end.search(pre)
             changed = bool(fm and lex.change_verb.search(pre[: fm.start()]))
             v2 = value_of(n2, lex)
+            if (
+                value <= 31
+                and lex.range_join.match(joiner)
+                and lex.date_after.match(text[n2.end() : s1])
+            ):
+                skip.add(k + 1)
+                continue  # "du 12 au 14 mai", "del 3 al 5 de junio": days, not a count
             if (
                 lex.range_join.match(joiner)
                 and (not is_and or _ends_with_word(pre, lex.between))

@@ -72,6 +72,8 @@ def not_a_figure(
     last = tail.rsplit(None, 1)[-1].lower() if tail.strip() else ""
     if m.group("w") and last in lex.not_after:
         return True  # "pour cent", "por ciento"
+    if m.group("w") and value == 2 and lex.both_before and lex.both_before.search(pre):
+        return True  # "les deux sexes": both
     words = _words(pre, lex)
     if words & lex.identifier_words and lex.identifier.search(pre):
         return True

@@ -61,6 +61,8 @@ class Lexicon:
     separators: str
     article_numbers: frozenset[str]
     not_after: frozenset[str]
+    both_before: re.Pattern[str] | None
+    """"les deux sexes", "los dos países": "both", not a count of two."""
     # numbers that count nothing
     identifier: re.Pattern[str]
     identifier_words: frozenset[str]
@@ -124,6 +126,8 @@ class Lexicon:
     multipliers: Mapping[str, float]
     fraction: re.Pattern[str] | None
     fractions: Mapping[str, float]
+    ratio: re.Pattern[str] | None
+    """"un enfant sur quatre", "una de cada tres mujeres": a share, groups a and b."""
     hints: tuple[str, ...]
     # periods
     year: re.Pattern[str]
@@ -224,6 +228,7 @@ def _build(language: str, c: Mapping[str, Any]) -> Lexicon:
         separators=n["separators"],
         article_numbers=frozenset(n["article_numbers"]),
         not_after=frozenset(n["not_after"]),
+        both_before=_opt(n.get("both_before", "")),
         identifier=re.compile(
             rf"\b(?:{ids['nouns']})[ \t]*(?:{ids['sign']}[ \t]*)?"
             rf"(?:\d[\d.]*(?:[ \t]*\([a-z0-9]+\))?[ \t]*(?:,|{ids['joiners']}|-|–)[ \t]*)*$",
@@ -283,6 +288,7 @@ def _build(language: str, c: Mapping[str, Any]) -> Lexicon:
         multipliers={k: float(v) for k, v in wf["multipliers"].items()},
         fraction=_opt(wf["fraction"]),
         fractions={k: float(v) for k, v in wf["fractions"].items()},
+        ratio=_opt(wf.get("ratio", "")),
         hints=tuple(wf["hints"]),
         year=re.compile(fill(per["year"]), _I),
         relative=re.compile(per["relative"], _I),

@@ -21,12 +21,8 @@ def _bare(word: str, lex: Lexicon) -> str:
 
 
 def _is_verb(word: str, lex: Lexicon, p: Phrases) -> bool:
-    low = word.lower()
-    return (
-        low in p.verbs
-        or bool(p.verb.search(low))
-        or bool(lex.verb_ending and lex.verb_ending.search(low))
-    )
+    low = _bare(word, lex).lower()
+    return low in p.verbs or bool(p.verb.search(low))
 
 
 def _complement(text: str, pos: int, limit: int, lex: Lexicon, p: Phrases) -> tuple[str, str]:
@@ -68,8 +64,12 @@ def _clause_subject(text: str, s0: int, pos: int, lex: Lexicon, p: Phrases) -> s
         if _is_verb(w, lex, p) or any(ch.isdigit() for ch in w):
             break
         words.append(w.strip(',;:()«»"“”'))
-    while words and _bare(words[0], lex).lower() in p.determiners:
-        words.pop(0)
+    while (
+        words
+        and (low := _bare(words[0], lex).lower())
+        and (low in p.determiners or low in lex.stop)
+    ):
+        words.pop(0)  # "contre 9 p. 100": no subject of its own
     if words and words[0] != _bare(words[0], lex):
         words[0] = _bare(words[0], lex)
     return " ".join(words) if 0 < len(words) <= 8 else ""

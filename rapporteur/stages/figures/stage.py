@@ -132,6 +132,9 @@ def _candidates(
     """The sentence's figures, numbers and words alike, in order."""
     cands = sentence_candidates(text, s0, s1, starts, iso3, lex)
     if hinted:
-        cands.extend(word_figures(text, s0, s1, cands, lex))
+        words = word_figures(text, s0, s1, cands, lex)
+        ratios = [(w.start, w.end) for w in words if w.ratio]
+        cands = [c for c in cands if not any(r0 <= c.start < r1 for r0, r1 in ratios)]
+        cands.extend(words)
     cands.sort(key=lambda c: c.start)
     return cands

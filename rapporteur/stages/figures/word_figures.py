@@ -1,10 +1,12 @@
 """Figures written as words of change or share: "tripled", "half of the budget", "un quart",
-"la mitad de los casos". The words and their values come from the language's lexicon; a
-fraction needs a context that makes it a share ("dont un quart", "un tiers des"), since
-"un tiers" alone is also a third party.
+"la mitad de los casos", "un enfant sur quatre". The words and their values come from the
+language's lexicon; a fraction needs a context that makes it a share ("dont un quart", "un
+tiers des"), since "un tiers" alone is also a third party.
 """
 
 from __future__ import annotations
+
+import re
 
 from .candidates import Candidate
 from .lexicon import Lexicon
@@ -32,6 +34,8 @@ def word_figures(
                         head=[],
                     )
                 )
+    if lex.ratio is not None:
+        out.extend(_ratios(text, s0, s1, lex, lex.ratio))
     if lex.fraction is None:
         return out
     for m in lex.fraction.finditer(text, s0, s1):
@@ -53,3 +57,27 @@ def word_figures(
             )
         )
     return out
+
+
+def _ratios(text: str, s0: int, s1: int, lex: Lexicon, ratio: re.Pattern[str]) -> list[Candidate]:
+    """ "un enfant sur quatre" is 25 per cent, "una de cada tres mujeres" 33.33."""
+    out: list[Candidate] = []
+    for m in ratio.finditer(text, s0, s1):
+        a, b = (_number(m.group(g), lex) for g in ("a", "b"))
+        if a and b and a < b:
+            out.append(
+                Candidate(
+                    start=m.start(),
+                    end=m.end(),
+                    value=round(100 * a / b, 2),
+                    unit="percent",
+                    tail_end=m.end(),
+                    head=[],
+                    ratio=True,
+                )
+            )
+    return out
+
+
+def _number(word: str, lex: Lexicon) -> float | None:
+    return float(word) if word.isdigit() else words_value(word, lex)
