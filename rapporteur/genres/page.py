@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 from .wording import DEFAULT, wording
@@ -64,8 +65,13 @@ def is_date_line(text: str, language: str = DEFAULT) -> bool:
 def is_boilerplate(text: str, language: str = DEFAULT) -> bool:
     t = text.strip()
     # Footer notes are short; a long paragraph that mentions one is still dialogue.
-    if len(t) >= 600:
-        return False
+    return len(t) < 600 and _footer_note(t, language)
+
+
+@lru_cache(maxsize=4096)
+def _footer_note(t: str, language: str) -> bool:
+    """Remembered: the genres ask about the same paragraph several times, and the footer
+    cues of two languages make a long search."""
     cues = wording(language)
     return bool(cues.boilerplate.search(cues.prepare(t)) or _RELEASE_CODE.match(t))
 
