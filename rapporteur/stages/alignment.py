@@ -85,8 +85,8 @@ def english_only(language: str, method: str) -> str:
     )
     return (
         f"The record is in {language_name(language)}: questions were linked to answers by "
-        f"their words only{model}, and every status is marked for checking, as the status "
-        "model was trained on English reviews."
+        f"their words only{model}, and every status that rests on them is marked for "
+        "checking, as the status model was trained on English reviews."
     )
 
 
@@ -126,9 +126,10 @@ def align(review: Review, params: Params = PARAMS, method: str = "semantic") -> 
         reason, sure = v.reason, not v.needs_check
         if awaiting is not None and v.status == "unanswered":
             reason, sure = AWAITING, False
-        elif not english and f.answers:
-            # Without any evidence the verdict is the same in every language; with evidence
-            # it rests on a calibration that was never checked outside English.
+        elif not english and f.empty != NO_EVIDENCE:
+            # A delegation that says nothing at all is the same in every language; any other
+            # verdict rests on the language's word lists and on a calibration that was never
+            # checked outside English.
             reason, sure = f"{reason} {ENGLISH_ONLY}", False
         out.append(
             replace(

@@ -163,8 +163,7 @@ def test_statuses_in_french_and_spanish_are_given_and_marked_for_checking(
         assert [s for q, s in statuses.items() if fragment in q] == ["answered"], statuses
     assert [s for q, s in statuses.items() if unanswered in q] == ["unanswered"], statuses
     for q in review.questions:
-        if q.answers:
-            assert q.needs_check and q.status_reason.endswith(ENGLISH_ONLY)
+        assert q.needs_check and q.status_reason.endswith(ENGLISH_ONLY)
     notes = [w for w in review.warnings if "words only" in w]
     assert len(notes) == 1
 
