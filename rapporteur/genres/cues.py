@@ -24,6 +24,7 @@ from typing import Any
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:-[\w'’]+)*)"
 _PARTICLE = r"(?:de|da|del|della|der|di|do|dos|das|du|van|von|den|la|le|al|el|bin|ibn|y|e|ter)"
 NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,5}}"
+"""An English name; a language may write its tokens otherwise ("d’Auvergne")."""
 
 DEFAULT_LANGUAGE = "en"
 """Whose cues a record in a language rapporteur has none for is read with."""
@@ -81,7 +82,9 @@ def _plain_words(phrases: Iterable[str], ignore: Iterable[str]) -> frozenset[str
     return frozenset(words) - frozenset(ignore)
 
 
-_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(",.;:()[]\"'“”‘’", " "))
+_WORD_BREAK = re.compile(r"[\s,.;:()\[\]\"'“”‘’]+")
+"""What separates the words of a sentence's head for the quick test (faster than a
+translation table on accented text)."""
 _PHRASE_PUNCT = str.maketrans(dict.fromkeys(",.;:()\"'“”‘’", " "))
 
 
@@ -113,6 +116,9 @@ class SpeakerPatterns:
     honorific_words: frozenset[str]
     name_articles: frozenset[str]
     after_honorific: re.Pattern[str]
+    leading_honorific: re.Pattern[str] | None
+    """An honorific a name pattern took in as a name token ("M. Rocheval-Sainte"): the rest is
+    a surname to resolve; None where such names stay as they are (English)."""
 
 
 def _verbs(data: Mapping[str, Any]) -> str:
@@ -142,6 +148,11 @@ def patterns(language: str) -> SpeakerPatterns:
 def _patterns(language: str) -> SpeakerPatterns:
     d = speaker_data(language)
     assert d is not None, "the English cues ship with rapporteur"
+    token = d["name_token"] or _NAME_TOKEN
+    name = rf"{token}(?:\s+(?:{_PARTICLE}\s+)*{token}){{1,5}}"
+    # After an honorific a surname may open with a particle ("Sra. dos Santos", "M. de Souza").
+    lead = rf"(?:(?:{d['surname_particles']})\s+)*" if d["surname_particles"] else ""
+    surname = rf"{lead}{token}(?:\s+(?:{_PARTICLE}\s+)*{token}){{0,3}}"
     article = d["honorific_article"]
     hon = f"(?:{_alt(d['honorifics'])})\\.?"
     if article:
@@ -152,23 +163,22 @@ def _patterns(language: str) -> SpeakerPatterns:
     anon = d["anonymous"]
     title = r"(?P<title>[^.?!]{3,220}?)"
     named_titled = (
-        rf"^(?:{prefix})*(?:(?:{hon})\s+)?(?P<name>{NAME}),\s+{title},\s+"
+        rf"^(?:{prefix})*(?:(?:{hon})\s+)?(?P<name>{name}),\s+{title},\s+"
         rf"(?:(?:{_alt(d['adverbs_named'])}),?\s+)?"
         rf"(?:{d['relative']}\s+)?(?P<verb>{verbs})\b"
     )
     introduced_by = (
         rf"^{d['introduced_by']}"
-        rf"(?:(?:{hon})\s+)?(?P<name>{NAME}),"
+        rf"(?:(?:{hon})\s+)?(?P<name>{name}),"
         rf"\s+{title},\s+{d['relative']}\s+(?P<verb>{verbs})\b"
     )
-    led_by = rf"{d['led_by']}(?:(?:{hon})\s+)?(?P<name>{NAME}),\s+{title}(?:,|\.|$)"
+    led_by = rf"{d['led_by']}(?:(?:{hon})\s+)?(?P<name>{name}),\s+{title}(?:,|\.|$)"
     role_first = (
         rf"^(?:{prefix})*(?P<title>{d['role_first']})\s+"
-        rf"(?:(?:{hon})\s+)?(?P<name>{NAME}),?\s+(?P<verb>{verbs})\b"
+        rf"(?:(?:{hon})\s+)?(?P<name>{name}),?\s+(?P<verb>{verbs})\b"
     )
     honorific_name = (
-        rf"^(?:{prefix})*(?P<hon>{hon})\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*"
-        rf"{_NAME_TOKEN}){{0,3}})(?:,\s+(?P<title>[^,.?!]{{3,120}}),)?,?\s+"
+        rf"^(?:{prefix})*(?P<hon>{hon})\s+(?P<name>{surname})(?:,\s+(?P<title>[^,.?!]{{3,120}}),)?,?\s+"
         rf"(?:(?:{adverbs}),?\s+)?(?P<verb>{verbs})\b"
     )
     anonymous = (
@@ -180,12 +190,12 @@ def _patterns(language: str) -> SpeakerPatterns:
         rf"(?:(?:{adverbs}),?\s+)?(?P<verb>{verbs}|{_alt(d['delegation_verbs'])})\b"
     )
     chair = (
-        rf"^(?:{prefix})*(?P<label>{d['chair']})(?:,\s+(?P<name>{NAME}),)?\s+"
+        rf"^(?:{prefix})*(?P<label>{d['chair']})(?:,\s+(?P<name>{name}),)?\s+"
         rf"(?P<verb>{verbs})\b"
     )
     according_to = (
         rf"^(?:{prefix})*(?P<verb>{d['according_to']})\s+(?P<hon>{hon})\s+"
-        rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{0,3}}),"
+        rf"(?P<name>{surname}),"
         if d["according_to"]
         else ""
     )
@@ -214,6 +224,7 @@ def _patterns(language: str) -> SpeakerPatterns:
         honorific_words=frozenset(d["honorific_words"]),
         name_articles=frozenset(d["name_articles"]),
         after_honorific=re.compile(rf"(?:{hon})\s+$"),
+        leading_honorific=_optional(rf"^(?:{hon})\s+" if d["surname_particles"] else ""),
     )
 
 
@@ -249,7 +260,7 @@ def find_speaker(sentence: str, language: str = DEFAULT_LANGUAGE) -> SpeakerCue 
     """The speaker that a sentence opens with, if any."""
     p = patterns(language)
     head = sentence[:320]
-    if p.verb_words.isdisjoint(head.translate(_PUNCT_TO_SPACE).split()) and not any(
+    if p.verb_words.isdisjoint(_WORD_BREAK.split(head)) and not any(
         s in head for s in p.prefilter_substrings
     ):
         return None  # every cue has its verb near the start; most sentences have none
@@ -326,6 +337,12 @@ def find_led_by(text: str, language: str = DEFAULT_LANGUAGE) -> SpeakerCue | Non
     m = p.led_by.search(text)
     if not m:
         return None
-    return SpeakerCue(
-        "named", m["name"], _clean_title(m["title"], p), m.start("name"), m.end("name"), None
-    )
+    title = _clean_title(m["title"], p)
+    lone = p.leading_honorific.match(m["name"]) if p.leading_honorific is not None else None
+    if lone:
+        # "conduite par M. Rocheval-Sainte, ...": a surname, the person named in full elsewhere.
+        start = m.start("name") + lone.end()
+        return SpeakerCue(
+            "honorific", text[start : m.end("name")], title, start, m.end("name"), None
+        )
+    return SpeakerCue("named", m["name"], title, m.start("name"), m.end("name"), None)

@@ -121,9 +121,7 @@ def _title_cues(language: str) -> _TitleCues:
         delegation=re.compile(t["delegation"], re.I),
         roles=re.compile(phrases, re.I),
         role_names=names,
-        rest=re.compile(
-            rf"(?:\s*,\s*|\s+{r['conjunction']}\s+|^)(?:{r['article']})?" + phrases, re.I
-        ),
+        rest=re.compile(rf"(?:{r['joiner']})(?:{r['article']})?" + phrases, re.I),
         conjunction=re.compile(rf"^\s*(?:{r['conjunction']}|,)\s*"),
     )
 
@@ -280,7 +278,8 @@ def run(review: Review, settings: Settings) -> Review:
                 registry.add(cue, sides.get(kind))
         led = find_led_by(p.text, language)
         if led is not None:
-            person = registry.add(led, "delegation")
+            found_person = registry.resolve_surname(led.name) if led.kind == "honorific" else None
+            person = found_person or registry.add(led, "delegation")
             if person.side is None:
                 person.side = "delegation"
             if "head of delegation" not in person.roles:

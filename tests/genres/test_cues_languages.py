@@ -80,6 +80,27 @@ FRENCH_CUES = [
         "Le chef de la délégation",
     ),
     ("La Présidente a remercié la délégation pour le dialogue.", "chair", "La Présidente"),
+    (
+        "Pendant le dialogue, Mme Hélène de La Tour d’Auvergne, rapporteuse du Comité pour "
+        "l’examen du rapport, a salué la loi.",
+        "named",
+        "Hélène de La Tour d’Auvergne",
+    ),
+    (
+        "Au terme du dialogue, Mme de La Tour d’Auvergne a remercié la délégation.",
+        "honorific",
+        "de La Tour d’Auvergne",
+    ),
+    (
+        "Un expert membre du Comité a demandé si la loi était appliquée.",
+        "anonymous",
+        "Un expert membre du Comité",
+    ),
+    (
+        "Plusieurs experts se sont intéressés aux conditions de détention.",
+        "anonymous",
+        "Plusieurs experts",
+    ),
 ]
 SPANISH_CUES = [
     # Spanish: the article goes with the honorific; particles "del", "de la", "y".
@@ -125,6 +146,21 @@ SPANISH_CUES = [
         "La jefa de la delegación",
     ),
     ("La Presidenta agradeció a la delegación su participación.", "chair", "La Presidenta"),
+    (
+        "La relatora para el país, Sra. Gabriela dos Santos Mendes, celebró la aprobación de la ley.",
+        "named",
+        "Gabriela dos Santos Mendes",
+    ),
+    (
+        "Al término del diálogo, la Sra. dos Santos Mendes agradeció a la delegación.",
+        "honorific",
+        "dos Santos Mendes",
+    ),
+    (
+        "Un experto miembro del Comité se interesó por los migrantes.",
+        "anonymous",
+        "Un experto miembro del Comité",
+    ),
 ]
 
 
@@ -209,6 +245,26 @@ def test_cues_languages_led_by() -> None:
     )
     assert cue is not None and cue.name == "Ana Torres"
     assert find_led_by("La délégation a répondu aux questions.", "fr") is None
+    cue = find_led_by(
+        "La délégation montalbienne, conduite par M. Rocheval-Sainte, comprenait des "
+        "représentants de plusieurs ministères.",
+        "fr",
+    )
+    assert cue is not None and (cue.kind, cue.name) == ("honorific", "Rocheval-Sainte")
+
+
+def test_cues_languages_head_of_delegation_named_by_surname_in_the_lead() -> None:
+    review = make_review(
+        "Le Comité contre la torture examine le rapport de la Montalbie",
+        "Présentant le rapport, M. Didier Rocheval-Sainte, Ministre de la justice, a indiqué que "
+        "la réforme était achevée. La délégation, conduite par M. Rocheval-Sainte, comprenait "
+        "des représentants de plusieurs ministères.",
+        "Questions et observations des membres du Comité",
+        "Un expert a demandé si la loi était appliquée.",
+    )
+    assert [(p.name, p.roles) for p in review.participants] == [
+        ("Didier Rocheval-Sainte", ("head of delegation",))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -261,6 +317,27 @@ def test_cues_languages_led_by() -> None:
         ("Subsecretaria de Trabajo", "es", "delegation", (), "Subsecretaria de Trabajo"),
         ("Defensora del Pueblo", "es", "other", (), "Defensora del Pueblo"),
         ("Presidenta del Comité", "es", "committee", ("Committee Chairperson",), None),
+        (
+            "rapporteuse du Comité pour l’examen du rapport de la Montalbie",
+            "fr",
+            "committee",
+            ("Country Rapporteur",),
+            None,
+        ),
+        (
+            "membre du Comité chargée de l’examen du rapport du Bénin",
+            "fr",
+            "committee",
+            ("Committee Expert", "Country Rapporteur"),
+            None,
+        ),
+        (
+            "Viceministro de Relaciones Exteriores, quien encabezó la delegación",
+            "es",
+            "delegation",
+            ("head of delegation",),
+            "Viceministro de Relaciones Exteriores",
+        ),
     ],
 )
 def test_cues_languages_titles_give_sides_and_english_roles(

@@ -38,6 +38,16 @@ NBSP = "\u00a0"
         ("M. Ngoma a souhaité savoir quel était l’âge minimum du mariage.", "indirect"),
         ("L’experte a souhaité connaître les mesures prises pour les filles.", "indirect"),
         ("Elle a demandé des informations sur les centres de rétention.", "indirect"),
+        ("L’experte a par ailleurs souhaité en savoir davantage sur les garanties.", "indirect"),
+        ("Elle a demandé pour quelles raisons la garde à vue pouvait être prolongée.", "indirect"),
+        (
+            "Un membre du Comité a demandé en quoi consistait la formation des policiers.",
+            "indirect",
+        ),
+        (
+            "La rapporteuse a prié la délégation de dire si des enquêtes avaient été ouvertes.",
+            "request",
+        ),
         ("Il a demandé à la délégation de préciser le calendrier.", "indirect"),
         (
             "L’experte s’est inquiétée de la hausse des suicides et a demandé quels services "
@@ -84,6 +94,9 @@ def test_questions_languages_french_kinds(sentence: str, kind: str | None) -> No
         ),
         ("Pidió a la delegación que explicara qué medidas se habían adoptado.", "indirect"),
         ("Deseaba saber cuántas mujeres habían sido condenadas.", "indirect"),
+        ("Asimismo, quiso conocer el número de denuncias presentadas en 2024.", "indirect"),
+        ("La relatora pidió más información sobre los afrodescendientes.", "indirect"),
+        ("Sería útil que la delegación proporcionara datos desglosados.", "request"),
         (
             "La relatora solicitó información sobre el grado de aplicación de las recomendaciones.",
             "request",
