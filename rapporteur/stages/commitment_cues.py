@@ -32,6 +32,35 @@ def _guard(words: str) -> Callable[[str], bool]:
     return lambda low: any(k in low for k in keys)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class FutureVerbs:
+    """Verbs in the conditional or the future, told by their endings: a word list is much
+    cheaper than a pattern that would try every ending at every word."""
+
+    endings: tuple[str, ...]
+    words: frozenset[str]
+    not_words: frozenset[str]
+    not_after: frozenset[str]
+    """An article before the word makes it a noun ("la minería")."""
+    min_length: int
+
+    def found(self, low: str) -> bool:
+        previous = ""
+        for m in _WORD.finditer(low):
+            w = m.group(0)
+            if (
+                (w in self.words or (len(w) >= self.min_length and w.endswith(self.endings)))
+                and w not in self.not_words
+                and previous not in self.not_after
+            ):
+                return True
+            previous = w
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class CommitmentCues:
     """Compiled patterns and guards of one language (see commitments.toml)."""
@@ -40,12 +69,18 @@ class CommitmentCues:
     guards: Mapping[str, Callable[[str], bool]]
     clause: re.Pattern[str]
     conjunction: re.Pattern[str]
+    future: FutureVerbs | None = None
+    """None: the language names its pledges in its patterns ("would", "will")."""
 
     def may(self, name: str, low: str) -> bool:
         return self.guards[name](low)
 
     def search(self, name: str, text: str) -> bool:
         return self.patterns[name].search(text) is not None
+
+    def pledges(self, name: str, low: str) -> bool:
+        """`search`, for a pattern that holds the intent, with the future verbs as well."""
+        return bool(self.future and self.future.found(low)) or self.search(name, low)
 
 
 def _build(c: Mapping[str, Any]) -> CommitmentCues:
@@ -55,7 +90,21 @@ def _build(c: Mapping[str, Any]) -> CommitmentCues:
         for name in _PATTERNS
     }
     guards = {name: _guard(g.get(name, "")) for name in (*_PATTERNS, "plan", "clause")}
-    return CommitmentCues(patterns, guards, re.compile(p["clause"]), re.compile(p["conjunction"]))
+    f = c.get("future")
+    future = (
+        FutureVerbs(
+            endings=tuple(f["endings"]),
+            words=frozenset(f["words"]),
+            not_words=frozenset(f["not_words"]),
+            not_after=frozenset(f["not_after"]),
+            min_length=int(f["min_length"]),
+        )
+        if f
+        else None
+    )
+    return CommitmentCues(
+        patterns, guards, re.compile(p["clause"]), re.compile(p["conjunction"]), future
+    )
 
 
 @cache

@@ -48,7 +48,7 @@ def classify(sentence: str, year: int | None = None, language: str = "en") -> st
         pledge
         and cues.may("ratify", low)
         and cues.search("ratify", low)
-        and cues.search("ratify_intent", low)
+        and cues.pledges("ratify_intent", low)
     ):
         return "ratification"
     if cues.may("pilot", low) and cues.search("pilot", low):
@@ -68,7 +68,7 @@ def classify(sentence: str, year: int | None = None, language: str = "en") -> st
         and (cues.search("plan_verb", low) or _future_year(low, year, cues.patterns["horizon"]))
     ):
         return "plan"
-    if pledge and cues.may("other", low) and cues.search("other", low):
+    if pledge and cues.may("other", low) and cues.pledges("other", low):
         return "other"
     return None
 
