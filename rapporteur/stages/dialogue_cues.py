@@ -98,7 +98,9 @@ def _build(language: str, data: Mapping[str, Any]) -> DialogueCues:
             re.I,
         ),
         confirm=re.compile(
-            rf"^(?:[^,.;]{{0,80}}?(?<!\w)(?:{_alt(data.get('reply_verbs', []))})(?!\w)"
+            # The speaker before the verb may carry full stops ("M. X (Valdorée) dit que", a
+            # record's "26." before it); the cue is read in one sentence, so none ends there.
+            rf"^(?:[^,;]{{0,80}}?(?<!\w)(?:{_alt(data.get('reply_verbs', []))})(?!\w)"
             rf"(?: que| qu{_APOSTROPHE})?,?\s*)?(?:{_alt(data.get('confirmations', []))})(?!\w)",
             re.I,
         ),

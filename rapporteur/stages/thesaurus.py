@@ -15,9 +15,10 @@
 Concept terms start with "~" so that they never collide with a stemmed word.
 
 French and Spanish (`load("fr")`, `load("es")`) read `data/lang/<language>/thesaurus.toml`,
-of the same form as the English one, and stem with that language's Snowball stemmer: a word is stemmed with its
-accents (the stemmers know "-ción" and "-é", not "-cion") and the stem is then folded, and an
-apostrophe separates words ("l'enfant" gives "enfant", where English drops a possessive "'s").
+of the same form as the English one, and stem with that language's Snowball stemmer: a word
+is stemmed with its accents (the stemmers know "-ción" and "-é", not "-cion") and the stem is
+then folded, and an apostrophe separates words ("l'enfant" gives "enfant", where English
+drops a possessive "'s").
 Any other language is read as English: such a record is refused, and nothing is lost.
 """
 

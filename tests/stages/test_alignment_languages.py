@@ -95,6 +95,19 @@ def test_yes_no_questions_and_bare_replies() -> None:
     assert not is_confirmation("No obstante, el registro se creó en 2021.", "es")
 
 
+def test_a_summary_record_asks_and_replies_in_the_present() -> None:
+    asked = question("Mme Roux demande si les crèches sont gratuites.", "indirect")
+    assert own_text(asked, "fr").strip() == "si les crèches sont gratuites."
+    assert is_yes_no(asked, "fr")
+    assert is_confirmation("M. Dubois (Valmorie) dit que c’est le cas.", "fr")
+    assert is_confirmation("Mme Roux (Valmorie) répond par la négative.", "fr")
+    asked = question("La Sra. Ruiz pregunta si el registro es público.", "indirect")
+    assert is_yes_no(asked, "es")
+    assert is_confirmation("El Sr. Soto (Marinia) dice que no.", "es")
+    assert is_confirmation("El Sr. Soto (Marinia) dice que así será a partir de 2026.", "es")
+    assert not is_confirmation("M. Dubois (Valmorie) dit que le plan prévoit 40 crèches.", "fr")
+
+
 FR = """Le Comité des droits de l’enfant examine le rapport de la Valmorie
 
 Le Comité des droits de l’enfant a examiné aujourd’hui le deuxième rapport périodique de la \
