@@ -95,7 +95,7 @@ STAGES: tuple[Stage, ...] = (
     _s(
         "recommendations",
         "recommendations",
-        "document document_kind metadata",
+        "document document_kind language metadata",
         "follow_up metadata next_report recommendations",
     ),
     _s(

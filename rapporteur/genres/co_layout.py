@@ -24,39 +24,23 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .co_wording import DEFAULT, SYMBOL_BODY, CoWording, co_wording
+
 BlockKind = Literal["front", "section", "subject", "heading", "paragraph", "item", "footnote"]
 
-SYMBOL_BODY = r"(?:[A-Z]{2,5}/C|E/C\.12)/[A-Z]{3}/CO/\d+(?:[-–]\d+)?(?:/Add\.\d+)?"
-"""A concluding-observations symbol: "CMW/C/ARD/CO/2", "CRC/C/ARD/CO/5-6", "E/C.12/ARD/CO/3"."""
 SYMBOL = re.compile(r"\b(" + SYMBOL_BODY + ")")
-SECTION_TITLES: tuple[tuple[str, str], ...] = (
-    (r"introduction", "introduction"),
-    (
-        r"positive aspects|follow-up measures (?:taken|undertaken) and progress achieved.*",
-        "positive_aspects",
-    ),
-    (r"factors and difficulties.*", "factors_and_difficulties"),
-    (
-        r"(?:principal|main) (?:subjects|areas) of concern(?:,| and) (?:suggestions and )?"
-        r"recommendations",
-        "concerns_and_recommendations",
-    ),
-    (
-        r"follow-up and dissemination|dissemination and follow-up|follow-up",
-        "follow_up_and_dissemination",
-    ),
-    (r"implementation and reporting", "implementation"),
-    (r"next (?:periodic )?reports?|date of (?:the )?next (?:periodic )?report", "next_report"),
+SECTION_TITLES: tuple[tuple[str, str], ...] = tuple(
+    (pattern.pattern, kind) for pattern, kind in co_wording(DEFAULT).sections
 )
+"""The English section titles (each language's: `co_wording`)."""
 _HEADED = frozenset({"concerns_and_recommendations", "follow_up_and_dissemination"})
-_TITLE_RES = tuple((re.compile(p, re.I), kind) for p, kind in SECTION_TITLES)
 _PREFIX = re.compile(r"^\s*(?:[A-H]|[IVX]{1,4})\.\s*")
 _PARAGRAPH = re.compile(r"^(\s*(\d{1,3})\.\s+)(\S.*)$")
-_ITEM = re.compile(r"^(\s*\(([a-z])\)\s+)(\S.*)$")
 _SUBJECT = re.compile(r"^(\s*(?:\d{1,2}|[A-H])\.\s+)(\S.*)$")
 _SUBJECT_NUMBER_TOO_BIG = re.compile(r"(?:1[6-9]|[2-9]\d)\.")
 """Subject headings are numbered 1 to 15 at most; a larger number is a paragraph's."""
-_ABBREVIATION = re.compile(r"\b(?:arts?|paras?|No|Nos)\.$")
+_LETTER_REF = re.compile(r"(?<![(\w])[a-z]\)")
+"""A sub-paragraph cited French or Spanish style ("art. 37 a)"), without its "("."""
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _JOB = re.compile(r"(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3})?(?:\s+\S*)?")
 _BARCODE = re.compile(r"\*\d{6,8}\*")
@@ -66,10 +50,6 @@ _MARKER = re.compile(
 )
 """A footnote marker glued to the end of a word or sentence ("April 2024.1 At its")."""
 _ENDS_SENTENCE = re.compile(r"[.:;!?][\"”’)]*\d{0,2}\*?$")
-_ENDS_ITEM_LEAD = re.compile(r"(?:[.:;]|\band|\bor)[\"”’)]*\d{0,2}$")
-_OPEN_ENDING = re.compile(
-    r"(?:,|\b(?:of|and|or|with|in|the|to|for|on|who|are|a|an|by|its|their))$", re.I
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,12 +71,14 @@ class Block:
     """Kind of the section (see SECTION_TITLES) for section blocks."""
 
 
-def section_kind(line: str) -> str | None:
+def section_kind(line: str, language: str = DEFAULT) -> str | None:
     """The kind of a top-level section title line, or None."""
     s = _PREFIX.sub("", line).strip().rstrip("*").strip()
     if not s or len(s) > 110:
         return None
-    for pattern, kind in _TITLE_RES:
+    w = co_wording(language)
+    s = w.prepare(s)
+    for pattern, kind in w.sections:
         if pattern.fullmatch(s):
             return kind
     return None
@@ -152,8 +134,9 @@ class _Builder:
         )
 
 
-def blocks(text: str) -> tuple[Block, ...]:
+def blocks(text: str, language: str = DEFAULT) -> tuple[Block, ...]:
     """The logical units of a concluding-observations text, in order (module docstring)."""
+    w = co_wording(language)
     lines = text.split("\n")
     symbol = find_symbol(lines)
     furniture_after = _furniture_follows(lines, symbol)
@@ -185,7 +168,7 @@ def blocks(text: str) -> tuple[Block, ...]:
     for pos, i in enumerate(content):
         raw = lines[i].rstrip("\r")
         nxt = lines[content[pos + 1]] if pos + 1 < len(content) else ""
-        new = _classify(raw, nxt, cur, section, last_par)
+        new = _classify(raw, nxt, cur, section, last_par, w)
         if new is None:
             if cur is None:
                 cur = _Builder("front", i, raw)
@@ -226,25 +209,32 @@ def _starts_paragraph(raw: str, last_par: int) -> bool:
     return bool(m and int(m.group(2)) == last_par + 1)
 
 
-def _finished(cur: _Builder | None) -> bool:
+def _finished(cur: _Builder | None, w: CoWording) -> bool:
     """Whether the unit being built can be followed by a new paragraph or heading."""
     if cur is None or cur.kind in ("section", "heading"):
         return True
     text = cur.text
     if cur.kind == "subject":
-        return text.count("(") == text.count(")") and not _OPEN_ENDING.search(text)
+        # "37 a) et 39": a lettered sub-paragraph has no opening bracket.
+        bare = _LETTER_REF.sub("", text)
+        return bare.count("(") == bare.count(")") and not w.open_ending.search(w.prepare(text))
     if cur.kind == "front":
         return True
     return bool(_ENDS_SENTENCE.search(text))
 
 
 def _classify(
-    raw: str, nxt: str, cur: _Builder | None, section: str | None, last_par: int
+    raw: str,
+    nxt: str,
+    cur: _Builder | None,
+    section: str | None,
+    last_par: int,
+    w: CoWording,
 ) -> tuple[BlockKind, str, dict[str, object]] | None:
     """The kind of block `raw` starts, or None when it continues the current one."""
-    finished = _finished(cur)
+    finished = _finished(cur, w)
     stripped = raw.strip()
-    kind = section_kind(stripped) if finished else None
+    kind = section_kind(stripped, w.language) if finished else None
     if kind is not None:
         return "section", stripped, {"section": kind}
     if section is None:
@@ -256,10 +246,10 @@ def _classify(
         spaced = "\t" in m.group(1) or m.group(1).endswith("  ")
         if finished or (spaced and m.group(3)[:1].isupper()):
             return "paragraph", m.group(3), {"number": int(m.group(2))}
-    m = _ITEM.match(raw)
+    m = w.item.match(raw)
     if m and cur is not None and cur.kind in ("paragraph", "item"):
         expected = "a" if cur.kind == "paragraph" else chr(ord(str(cur.extra["letter"])) + 1)
-        if m.group(2) == expected and _ENDS_ITEM_LEAD.search(cur.text):
+        if m.group(2) == expected and w.item_lead.search(w.prepare(cur.text)):
             return "item", m.group(3), {"letter": expected}
     if not finished or section not in _HEADED:
         return None
@@ -268,7 +258,7 @@ def _classify(
         m
         and section == "concerns_and_recommendations"
         and not _SUBJECT_NUMBER_TOO_BIG.match(stripped)
-        and not _ENDS_SENTENCE.search(_ABBREVIATION.sub("", stripped))
+        and not _ENDS_SENTENCE.search(w.abbreviation.sub("", w.prepare(stripped)))
     ):
         return "subject", m.group(2), {}
     if (

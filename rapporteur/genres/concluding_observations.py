@@ -9,21 +9,17 @@ document and names its sections.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from .base import Genre, Sectioning, no_speaker
 from .co_layout import SECTION_TITLES, blocks, find_symbol, section_kind
+from .co_wording import DEFAULT, co_wording
 from .page import Frame
 
-RECOMMENDS = re.compile(
-    r"\b(?:Committee|it)\s+(?:also\s+|further\s+|strongly\s+|therefore\s+|again\s+)?"
-    r"(?:recommends|urges|encourages|calls\s+(?:up)?on|requests|invites|reiterates\s+its\s+"
-    r"(?:previous\s+|earlier\s+|prior\s+)?recommendations?)\b"
-)
-"""A paragraph in which the Committee asks the State party to act."""
-_TITLE = re.compile(r"^\s*Concluding observations on the\b", re.I | re.M)
+RECOMMENDS = co_wording(DEFAULT).recommends
+"""A paragraph in which the Committee asks the State party to act (English; each language's:
+`co_wording`)."""
 _HEAD_LINES = 60
 _SYMBOL_LINES = 8
 
@@ -42,11 +38,12 @@ class Verdict:
     """The title or symbol is there, whatever the body holds."""
 
 
-def verdict(text: str) -> Verdict:
+def verdict(text: str, language: str = DEFAULT) -> Verdict:
     """Concluding observations have their title or symbol at the top and numbered
     recommendations; a meeting summary quotes neither."""
+    w = co_wording(language)
     head = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]  # every document passes through here
-    title = _TITLE.search("\n".join(head))
+    title = w.title.search(w.prepare("\n".join(head)))
     symbol = find_symbol(head)
     if not (title or symbol):
         return Verdict(
@@ -55,8 +52,12 @@ def verdict(text: str) -> Verdict:
             " concluding-observations symbol at the top",
         )
     # Only now read the whole text.
-    found = sum(1 for b in blocks(text) if b.kind == "paragraph" and RECOMMENDS.search(b.text))
-    sections = {section_kind(line) for line in text.split("\n")} - {None}
+    found = sum(
+        1
+        for b in blocks(text, language)
+        if b.kind == "paragraph" and w.recommends.search(w.prepare(b.text))
+    )
+    sections = {section_kind(line, language) for line in text.split("\n")} - {None}
     missing = []
     if found < 2:
         missing.append(f"{found} numbered paragraphs in which the Committee recommends")
@@ -84,7 +85,7 @@ def _joined(frame: Frame) -> str:
 
 
 def detects(frame: Frame) -> bool:
-    return verdict(_joined(frame)).is_concluding_observations
+    return verdict(_joined(frame), frame.language).is_concluding_observations
 
 
 def classify(frame: Frame) -> Sectioning:
@@ -97,7 +98,7 @@ def classify(frame: Frame) -> Sectioning:
         if kinds[j] in ("chrome", "boilerplate"):
             continue
         first = text.strip().split("\n", 1)[0]
-        kind = section_kind(first)
+        kind = section_kind(first, frame.language)
         if kind is not None:
             current = kind
             headings[j] = first.strip()

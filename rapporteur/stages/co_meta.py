@@ -9,11 +9,13 @@ and 546), held on 5 and 6 April 2024"), so a few patterns over the logical parag
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..genres.co_layout import Block
+from ..genres.co_wording import DEFAULT, CoWording, FollowUpWording, co_wording
 from ..models import NextReport
 
 MONTHS = {
@@ -160,8 +162,11 @@ def _adopted(intro: str) -> str | None:
     return None
 
 
-def follow_up(bs: Sequence[Block]) -> FollowUp | None:
+def follow_up(bs: Sequence[Block], language: str = DEFAULT) -> FollowUp | None:
     """The paragraph asking for information on some recommendations within a stated time."""
+    w = co_wording(language)
+    if w.follow_up is not None:
+        return _follow_up(bs, w, w.follow_up)
     for b in bs:
         if b.kind != "paragraph":
             continue
@@ -169,27 +174,57 @@ def follow_up(bs: Sequence[Block]) -> FollowUp | None:
         named = _FOLLOW_UP.search(b.text)
         if not (within and named):
             continue
-        items: list[tuple[int, str | None]] = []
-        for num, letter in re.findall(r"(\d+)|\(([a-z])\)", named.group(1)):
-            if num:
-                items.append((int(num), None))
-            elif items:
-                para = items[-1][0]
-                if items[-1][1] is None:
-                    items.pop()
-                items.append((para, letter))
         return FollowUp(
             paragraph=b.number,
             line=b.line,
             within=f"{within.group(1)} {within.group(2)}",
-            items=tuple(items),
+            items=_items(named.group(1), r"(\d+)|\(([a-z])\)"),
         )
     return None
 
 
-def next_report(bs: Sequence[Block]) -> NextReport | None:
+def _follow_up(bs: Sequence[Block], w: CoWording, up: FollowUpWording) -> FollowUp | None:
+    """The same in another language ("dans un délai de deux ans", "en un plazo de dos años"),
+    the time given in English words so that its due date can be reckoned."""
+    for b in bs:
+        if b.kind != "paragraph":
+            continue
+        text = w.prepare(b.text)
+        within = up.within.search(text)
+        named = up.named.search(text)
+        if not (within and named):
+            continue
+        count = up.numbers.get(within.group(1).lower(), within.group(1))
+        unit = up.units.get(within.group(2).lower(), within.group(2))
+        return FollowUp(
+            paragraph=b.number,
+            line=b.line,
+            within=f"{count} {unit}",
+            items=_items(named.group(1), r"(\d+)|\(?\b([a-z])\)"),
+        )
+    return None
+
+
+def _items(named: str, marks: str) -> tuple[tuple[int, str | None], ...]:
+    """'21 (a), 31 (b) and 33' -> (21, 'a'), (31, 'b'), (33, None)."""
+    items: list[tuple[int, str | None]] = []
+    for num, letter in re.findall(marks, named):
+        if num:
+            items.append((int(num), None))
+        elif items:
+            para = items[-1][0]
+            if items[-1][1] is None:
+                items.pop()
+            items.append((para, letter))
+    return tuple(items)
+
+
+def next_report(bs: Sequence[Block], language: str = DEFAULT) -> NextReport | None:
     """ "The Committee invites the State party to submit its third periodic report by ...",
     looked for in the next-report section first."""
+    w = co_wording(language)
+    if w.next_report is not None:
+        return _next_report(bs, w)
     section = None
     found: list[tuple[bool, Block, re.Match[str]]] = []
     for b in bs:
@@ -202,3 +237,40 @@ def next_report(bs: Sequence[Block]) -> NextReport | None:
         day, month, year = m.group("date").split()
         return NextReport(due=iso(day, month, year), description=m.group("desc"), line=b.line)
     return None
+
+
+def _next_report(bs: Sequence[Block], w: CoWording) -> NextReport | None:
+    """The same in another language ("soumettre son rapport ... le 1er mars 2031", "presente
+    su décimo informe periódico ... en julio de 2029"). A month without a day ("en julio de
+    2029") is read as its last day: the report is due by the end of that month."""
+    assert w.next_report is not None
+    nxt = w.next_report
+    section = None
+    found: list[tuple[bool, Block, re.Match[str]]] = []
+    for b in bs:
+        if b.kind == "section":
+            section = b.section
+        m = nxt.pattern.search(w.prepare(b.text)) if b.kind == "paragraph" else None
+        if m:
+            found.append((section == "next_report", b, m))
+    for _, b, m in sorted(found, key=lambda f: not f[0]):
+        return NextReport(
+            due=_due(m.group("date"), nxt.months),
+            description=b.text[m.start("desc") : m.end("desc")],
+            line=b.line,
+        )
+    return None
+
+
+def _due(written: str, months: tuple[str, ...]) -> str | None:
+    """'1er mars 2031' -> '2031-03-01'; '15 de mayo de 2030' -> '2030-05-15'; 'julio de
+    2029' -> '2029-07-31'."""
+    words = [w for w in re.split(r"\s+", written.lower()) if w != "de"]
+    year = int(words[-1])
+    if words[-2] not in months:
+        return None
+    month = months.index(words[-2]) + 1
+    if len(words) == 2:
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    day = int(re.sub(r"\D", "", words[0]) or 0)
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None

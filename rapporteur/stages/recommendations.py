@@ -27,8 +27,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..genres.co_layout import SYMBOL, SYMBOL_BODY, Block, blocks, find_symbol
-from ..genres.concluding_observations import RECOMMENDS as _RECOMMENDS
+from ..genres.co_layout import SYMBOL, Block, blocks, find_symbol
+from ..genres.co_wording import DEFAULT, CoWording, co_wording
 from ..genres.concluding_observations import Verdict, verdict
 from ..models import (
     FollowUpRequest,
@@ -54,20 +54,7 @@ __all__ = [
     "read",
 ]
 
-_REITERATES = re.compile(
-    r"\breiterates?\s+its\s+(?:previous\s+|earlier\s+|prior\s+)?recommendations?\b"
-    r"|\b(?:recalling|recalls|in the light of|with reference to)\s+its\s+(?:previous|earlier|prior)"
-    r"\s+(?:recommendations?|concluding observations)\b",
-    re.I,
-)
-_CITATION = re.compile(r"\((" + SYMBOL_BODY + r"),\s*paras?\.\s*(\d+)")
 _SENTENCE = re.compile(r"(?<=\.)\s+(?=[A-Z])")
-_NUMBERS = r"\d+(?:\s*\(\w+\))*(?:\s*(?:,|and|to|–|-)\s*\d+(?:\s*\(\w+\))*)*"
-_TEXT_ARTICLES = re.compile(
-    r"\b(?:articles?|arts?\.)\s+(" + _NUMBERS + r")(?:\s+of\s+(the\s+(?:present\s+)?Convention"
-    r"|[^.;]*?))?(?=[\s.,;:)]|$)"
-)
-_HEADING_ARTICLES = re.compile(r"\((?:arts?\.|articles?)\s+(.+)\)\s*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,12 +82,12 @@ detect = verdict
 """Whether a text is concluding observations (the genre's own test), and why."""
 
 
-def read(text: str) -> ConcludingObservations:
+def read(text: str, language: str = DEFAULT) -> ConcludingObservations:
     """Metadata, sections and recommendations of a concluding-observations text."""
-    bs = blocks(text)
+    bs = blocks(text, language)
     symbol = find_symbol(text.split("\n"))
-    up = follow_up(bs)
-    recs = _recommendations(bs, up)
+    up = follow_up(bs, language)
+    recs = _recommendations(bs, up, co_wording(language))
     return ConcludingObservations(
         symbol=symbol,
         committee=committee_of(symbol),
@@ -108,7 +95,7 @@ def read(text: str) -> ConcludingObservations:
         sections=_sections(bs),
         recommendations=recs,
         follow_up=up,
-        next_report=next_report(bs),
+        next_report=next_report(bs, language),
     )
 
 
@@ -121,57 +108,62 @@ def committee_of(symbol: str | None) -> str | None:
     return symbol.split("/")[0]
 
 
-def articles_in(heading: str | None) -> list[int]:
+def articles_in(heading: str | None, language: str = DEFAULT) -> list[int]:
     """Articles a heading names in its final "(arts. 4, 42 and 44 (6))"."""
     if not heading:
         return []
-    m = _HEADING_ARTICLES.search(heading)
-    return _numbers(m.group(1)) if m else []
+    w = co_wording(language)
+    m = w.heading_articles.search(w.prepare(heading))
+    return _numbers(m.group(1), w) if m else []
 
 
-def text_articles(text: str) -> list[int]:
+def text_articles(text: str, language: str = DEFAULT) -> list[int]:
     """Articles of the Convention a sentence names ("article 51 of the Convention")."""
+    w = co_wording(language)
     out: list[int] = []
-    for m in _TEXT_ARTICLES.finditer(text):
+    for m in w.text_articles.finditer(w.prepare(text)):
         of = m.group(2)
-        if of is None or re.fullmatch(r"the\s+(?:present\s+)?Convention", of):
-            out.extend(_numbers(m.group(1)))
+        if of is None or w.the_convention.fullmatch(of):
+            out.extend(_numbers(m.group(1), w))
     return out
 
 
-def _numbers(spec: str) -> list[int]:
-    """'5, 9–11, 18 (1) and (2), 20' -> [5, 9, 10, 11, 18, 20]."""
+def _numbers(spec: str, w: CoWording) -> list[int]:
+    """'5, 9–11, 18 (1) and (2), 20' -> [5, 9, 10, 11, 18, 20]; '9 à 11' in French."""
     while True:
         inner = re.sub(r"\s*\([^()]*\)", "", spec)
         if inner == spec:
             break
         spec = inner
     out: set[int] = set()
-    for a, b in re.findall(r"(\d+)\s*[–-]\s*(\d+)", spec):
+    for a, b in w.number_range.findall(spec):
         if int(a) <= int(b) <= int(a) + 100:
             out.update(range(int(a), int(b) + 1))
-    spec = re.sub(r"\d+\s*[–-]\s*\d+", " ", spec)
+    spec = w.number_range.sub(" ", spec)
     out.update(int(n) for n in re.findall(r"\d+", spec))
     return sorted(out)
 
 
-def reiteration(text: str) -> Reiteration | None:
+def reiteration(text: str, language: str = DEFAULT) -> Reiteration | None:
     """The earlier recommendation `text` says it repeats: explicit citation first."""
-    for sentence in _SENTENCE.split(text):
-        if _REITERATES.search(sentence):
-            return _cited(sentence)
+    w = co_wording(language)
+    for sentence in _SENTENCE.split(w.prepare(text)):
+        if w.reiterates.search(sentence):
+            return _cited(sentence, w)
     return None
 
 
-def _cited(tail: str) -> Reiteration:
-    cited = _CITATION.search(tail)
+def _cited(tail: str, w: CoWording) -> Reiteration:
+    cited = w.citation.search(tail)
     if cited:
         return Reiteration(symbol=cited.group(1), paragraph=int(cited.group(2)))
     bare = SYMBOL.search(tail)
     return Reiteration(symbol=bare.group(1) if bare else None, paragraph=None)
 
 
-def _recommendations(bs: Sequence[Block], up: FollowUp | None) -> tuple[Recommendation, ...]:
+def _recommendations(
+    bs: Sequence[Block], up: FollowUp | None, w: CoWording
+) -> tuple[Recommendation, ...]:
     out: list[Recommendation] = []
     section: str | None = None
     subject: str | None = None
@@ -188,13 +180,13 @@ def _recommendations(bs: Sequence[Block], up: FollowUp | None) -> tuple[Recommen
             heading, previous = b.text, None
         if b.kind != "paragraph" or section != "concerns_and_recommendations":
             continue
-        is_rec = bool(_RECOMMENDS.search(b.text))
+        is_rec = bool(w.recommends.search(w.prepare(b.text)))
         concern = previous.text if previous is not None and not previous_is_rec else None
         previous, previous_is_rec = b, is_rec
         if not is_rec or b.number is None:
             continue
         items = _items_of(bs, i) or [b]
-        base = articles_in(subject) + articles_in(heading)
+        base = articles_in(subject, w.language) + articles_in(heading, w.language)
         for item in items:
             letter = item.letter if item is not b else None
             own = item.text
@@ -210,10 +202,13 @@ def _recommendations(bs: Sequence[Block], up: FollowUp | None) -> tuple[Recommen
                     lead_in=lead,
                     heading=heading or subject,
                     subject=subject,
-                    articles=tuple(sorted(set(base + text_articles(own + " " + (lead or ""))))),
+                    articles=tuple(
+                        sorted(set(base + text_articles(own + " " + (lead or ""), w.language)))
+                    ),
                     concern=concern,
                     follow_up=(b.number, letter) in named or (b.number, None) in named,
-                    reiterates=reiteration(own) or (reiteration(lead) if lead else None),
+                    reiterates=reiteration(own, w.language)
+                    or (reiteration(lead, w.language) if lead else None),
                 )
             )
     return tuple(out)
@@ -263,7 +258,7 @@ def run(review: Review, settings: Settings) -> Review:
     header's facts where the general metadata stage found none; other genres pass through."""
     if review.document_kind != "concluding_observations":
         return review
-    co = read(review.document.text)
+    co = read(review.document.text, review.language)
     return replace(
         review,
         recommendations=co.recommendations,
