@@ -170,6 +170,10 @@ def test_spanish_digits_and_scales() -> None:
         (1_000_000_000, "usd")
     ]
     assert _values("es", "La brecha era del 0,3 por ciento.") == [(0.3, "percent")]
+    assert _values("es", "El fondo recibió 1,500 millones de pesos.", iso3="MEX") == [
+        (1_500_000_000, "mxn")
+    ]
+    assert _values("es", "Se atendió a 12,350 personas.") == [(12_350, "people")]
     assert _values("es", "La tasa alcanzó el 12,3 % en las zonas rurales.") == [
         (12.3, "percent")
     ]
@@ -250,6 +254,10 @@ def test_spanish_articles_are_not_counts() -> None:
     assert _figures("es", "Una mujer y un hombre declararon ante el tribunal.") == []
     assert _figures("es", "Los dos países firmaron el acuerdo.") == []
     assert _one("es", "El permiso duraba un año.").value == 1
+
+
+def test_a_language_without_cues_is_read_with_english() -> None:
+    assert _values("de", "The fund received 3.5 million euros.") == [(3_500_000, "eur")]
 
 
 # The annotated fictional meeting summaries

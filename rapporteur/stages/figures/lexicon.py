@@ -59,6 +59,8 @@ class Lexicon:
     digit_scales: Mapping[str, float]
     decimal: str
     separators: str
+    comma_groups: bool
+    """A decimal-comma language that also groups thousands with commas ("1,500 millones")."""
     article_numbers: frozenset[str]
     not_after: frozenset[str]
     both_before: re.Pattern[str] | None
@@ -226,6 +228,7 @@ def _build(language: str, c: Mapping[str, Any]) -> Lexicon:
         digit_scales={k: float(v) for k, v in n["after_digits"].items()},
         decimal=n["decimal"],
         separators=n["separators"],
+        comma_groups=bool(n.get("comma_groups")),
         article_numbers=frozenset(n["article_numbers"]),
         not_after=frozenset(n["not_after"]),
         both_before=_opt(n.get("both_before", "")),

@@ -46,8 +46,13 @@ def words_value(words: str, lex: Lexicon | None = None) -> float | None:
     return float(total + current)
 
 
+_COMMA_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+
+
 def _digits_value(digits: str, scale: str | None, lex: Lexicon) -> float:
     plain = "".join(ch for ch in digits if ch not in lex.separators)
+    if lex.comma_groups and _COMMA_GROUPS.fullmatch(plain):
+        plain = plain.replace(",", "")  # "1,500 millones": a thousands group, not a decimal
     value = float(plain.replace(lex.decimal, "."))
     if scale:
         value *= lex.digit_scales[" ".join(scale.lower().split())]
