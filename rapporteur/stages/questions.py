@@ -79,7 +79,7 @@ def question_kind(sentence: str, language: str = DEFAULT_LANGUAGE) -> str | None
         return None
     c = _cues(language)
     reported = bool(c.reported.search(s) and c.ask_object.search(s))
-    if s.endswith("?") or re.search(r"\?[\"'”’)\]]*$", s):
+    if s.endswith("?") or re.search(r"\?[\"'”’)\]» ]*$", s):
         return "indirect" if reported and _reported_before_question(s, c) else "direct"
     if reported:
         return "indirect"

@@ -67,6 +67,8 @@ _ABBREVIATIONS = frozenset(
         "licda",
         "licdo",
         "dña",
+        "excmo",
+        "excma",
         "núm",
         "párr",
     ]

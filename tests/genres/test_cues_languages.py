@@ -325,6 +325,13 @@ def test_cues_languages_head_of_delegation_named_by_surname_in_the_lead() -> Non
             None,
         ),
         (
+            "rapporteuse du Comité chargée du rapport du Bénin",
+            "fr",
+            "committee",
+            ("Country Rapporteur",),
+            None,
+        ),
+        (
             "membre du Comité chargée de l’examen du rapport du Bénin",
             "fr",
             "committee",

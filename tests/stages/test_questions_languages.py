@@ -49,6 +49,10 @@ NBSP = "\u00a0"
             "request",
         ),
         ("Il a demandé à la délégation de préciser le calendrier.", "indirect"),
+        ("M. Al-Mansouri souhaiterait également connaître l’âge minimum du mariage.", "indirect"),
+        ("M. Ndour a posé plusieurs questions sur les conditions de détention.", "indirect"),
+        (f"Elle a demandé{NBSP}: « Quelles mesures ont été prises{NBSP}? »", "direct"),
+        ("Les questions posées par le Comité portaient sur la justice pour mineurs.", None),
         (
             "L’experte s’est inquiétée de la hausse des suicides et a demandé quels services "
             "existaient.",
@@ -97,6 +101,7 @@ def test_questions_languages_french_kinds(sentence: str, kind: str | None) -> No
         ("Asimismo, quiso conocer el número de denuncias presentadas en 2024.", "indirect"),
         ("La relatora pidió más información sobre los afrodescendientes.", "indirect"),
         ("Sería útil que la delegación proporcionara datos desglosados.", "request"),
+        ("La experta formuló varias preguntas sobre la trata de mujeres.", "indirect"),
         (
             "La relatora solicitó información sobre el grado de aplicación de las recomendaciones.",
             "request",
