@@ -22,8 +22,8 @@ import pycountry
 
 SUPPORTED = {"en": "English", "fr": "French", "es": "Spanish"}
 """The languages whose records rapporteur is meant to read (ISO 639-1 code -> name)."""
-ANALYSED = frozenset({"en"})
-"""The languages whose cues are complete today; a record in another is refused by name."""
+ANALYSED = frozenset(SUPPORTED)
+"""The languages whose cues are complete; a record in another is refused by name."""
 UNDETERMINED = "und"
 """ISO 639-2 for "undetermined": too little text, or no language at all."""
 

@@ -39,6 +39,18 @@ augmenté l'année prochaine.
 DOCUMENT FICTIF pour les tests de rapporteur : ce n'est pas un document de l'ONU.
 """
 
+GERMAN = """Der Ausschuss für die Rechte des Kindes prüft den Bericht Österreichs
+
+Der Ausschuss für die Rechte des Kindes hat heute den periodischen Bericht Österreichs \
+geprüft. Die Sachverständigen fragten nach der Kinderarmut und nach den Maßnahmen gegen \
+Gewalt an Kindern. Wie viele Kinder lebten im Jahr 2022 in Armut?
+
+Vorstellung des Berichts
+
+Die Ministerin für Familie, die die Delegation leitete, sagte, dass Österreich einen \
+nationalen Aktionsplan für Kinderrechte angenommen habe.
+"""
+
 SPANISH = """El Comité de los Derechos del Niño examina el informe del Paraguay
 
 El Comité de los Derechos del Niño examinó hoy el informe periódico del Paraguay. Los \
@@ -171,6 +183,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "docx.txt": docx_named_txt,
     "french.txt": lambda: FRENCH.encode(),
     "spanish.txt": lambda: SPANISH.encode(),
+    "german.txt": lambda: GERMAN.encode(),
     "press-release.txt": lambda: PRESS_RELEASE.encode(),
     "no-answers.txt": questions_without_answers,
     "duplicated.txt": duplicated_sections,

@@ -148,18 +148,19 @@ def test_cli_unreachable_url() -> None:
     assert_clean_error(run("analyze", "http://127.0.0.1:9/review.html", "--timeout", "2"), 3)
 
 
-def test_cli_summary_in_french_is_not_analysed_as_english(tmp_path: Path) -> None:
-    path = tmp_path / "fr.txt"
+def test_cli_summary_in_german_is_refused_naming_the_languages(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
     path.write_text(
-        "Le Comité des droits de l'enfant examine le rapport du Portugal\n\n"
-        "Le Comité des droits de l'enfant a examiné aujourd'hui le rapport périodique du "
-        "Portugal. Les experts ont posé des questions sur la pauvreté des enfants et sur la "
-        "protection de l'enfance. La délégation a répondu que le pays avait adopté une stratégie "
-        "nationale pour les droits de l'enfant et que les résultats seraient présentés au Comité.\n"
+        "Der Ausschuss für die Rechte des Kindes prüft den Bericht Portugals\n\n"
+        "Der Ausschuss für die Rechte des Kindes hat heute den periodischen Bericht Portugals "
+        "geprüft. Die Sachverständigen stellten Fragen zur Kinderarmut und zum Kinderschutz. Die "
+        "Delegation antwortete, dass das Land eine nationale Strategie für die Rechte des Kindes "
+        "angenommen habe und dass die Ergebnisse dem Ausschuss vorgelegt würden.\n"
     )
     result = run("analyze", str(path), "--format", "json")
     assert_clean_error(result, 4)
-    assert "French" in result.stderr
+    assert "appears to be in German" in result.stderr
+    assert "English, French and Spanish" in result.stderr
 
 
 def test_cli_analyze_method_option_and_variable(monkeypatch: pytest.MonkeyPatch) -> None:
