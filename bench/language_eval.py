@@ -261,8 +261,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(table, indent=2))
         return
-    head = ("lang", "docs", "committee", "State", "report", "head", "questions F1", "askers")
-    head += ("figures F1", "status acc", "macro-F1", "unanswered F1")
+    head: tuple[str, ...] = ("lang", "docs", "committee", "State", "report", "head")
+    head += ("questions F1", "askers", "figures F1", "status acc", "macro-F1", "unanswered F1")
     print(" | ".join(head))
     for r in table:
         print(
