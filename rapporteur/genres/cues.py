@@ -119,6 +119,8 @@ class SpeakerPatterns:
     leading_honorific: re.Pattern[str] | None
     """An honorific a name pattern took in as a name token ("M. Rocheval-Sainte"): the rest is
     a surname to resolve; None where such names stay as they are (English)."""
+    presenter_heads_delegation: bool
+    """Whether the person presenting the report heads the delegation when no one is named so."""
 
 
 def _verbs(data: Mapping[str, Any]) -> str:
@@ -224,7 +226,8 @@ def _patterns(language: str) -> SpeakerPatterns:
         honorific_words=frozenset(d["honorific_words"]),
         name_articles=frozenset(d["name_articles"]),
         after_honorific=re.compile(rf"(?:{hon})\s+$"),
-        leading_honorific=_optional(rf"^(?:{hon})\s+" if d["surname_particles"] else ""),
+        leading_honorific=_optional(rf"^(?:{hon})\s+" if d["led_by_surnames"] else ""),
+        presenter_heads_delegation=d["presenter_heads_delegation"],
     )
 
 

@@ -262,6 +262,7 @@ def run(review: Review, settings: Settings) -> Review:
         p.index: sections[p.section].kind if p.section >= 0 else "other" for p in review.paragraphs
     }
     cues: dict[int, list[tuple[int, SpeakerCue]]] = {}
+    presenter: _Person | None = None
 
     # Pass 1: every titled name in the lead and the body makes a participant.
     for p in review.paragraphs:
@@ -275,7 +276,9 @@ def run(review: Review, settings: Settings) -> Review:
                 continue
             found.append((si, cue))
             if cue.kind == "named":
-                registry.add(cue, sides.get(kind))
+                person = registry.add(cue, sides.get(kind))
+                if cue.presenting and presenter is None:
+                    presenter = person
         led = find_led_by(p.text, language)
         if led is not None:
             found_person = registry.resolve_surname(led.name) if led.kind == "honorific" else None
@@ -294,6 +297,8 @@ def run(review: Review, settings: Settings) -> Review:
                 if side is not None and kind_of[p.index] in SPEAKING_KINDS:
                     registry.add(cue, side)
 
+    if presenter is not None and patterns(language).presenter_heads_delegation:
+        _presenter_heads(registry, presenter)
     participants = _participants(registry)
     pid = {p.key: slug(p.name) for p in registry.people.values()}
     head = next(
@@ -340,6 +345,14 @@ def run(review: Review, settings: Settings) -> Review:
         )
         previous = replace(own[-1], inferred=True)
     return replace(review, participants=participants, turns=tuple(turns))
+
+
+def _presenter_heads(registry: _Registry, presenter: _Person) -> None:
+    """The person who presented the State's report heads its delegation when the record names
+    no head otherwise ("Présentant le rapport de son pays, M. X, ministre ..., a déclaré")."""
+    named = any("head of" in r.lower() for p in registry.people.values() for r in p.roles)
+    if not named and presenter.side == "delegation":
+        presenter.roles.insert(0, "head of delegation")
 
 
 def _interrupted(sections: tuple[Section, ...], before: int, after: int) -> bool:

@@ -434,3 +434,19 @@ def test_cues_languages_examples_participants_sides_and_turns(path: Path) -> Non
         assert t.side == turn["side"], turn
         if turn["speaker"] is not None:
             assert person(t.speaker) == person(turn["speaker"]), turn
+
+
+def test_cues_languages_the_presenter_heads_a_delegation_no_one_else_heads() -> None:
+    review = make_review(
+        "El Comité contra la Tortura examina el informe de Valmora",
+        "El Comité contra la Tortura examinó hoy el quinto informe periódico de Valmora.",
+        "Presentación del informe",
+        "Al presentar el informe, el Sr. Julián Ortiz de Zárate, Viceministro de Justicia, dijo "
+        "que la reforma penal estaba en marcha.",
+        "Preguntas de los expertos del Comité",
+        "Un experto preguntó si la tortura estaba tipificada como delito.",
+        "Respuestas de la delegación",
+        "La Sra. Inés Vidal, Directora de Prisiones, explicó que el hacinamiento se había reducido.",
+    )
+    roles = {p.name: p.roles for p in review.participants}
+    assert roles == {"Julián Ortiz de Zárate": ("head of delegation",), "Inés Vidal": ()}
