@@ -325,6 +325,27 @@ def test_cues_languages_head_of_delegation_named_by_surname_in_the_lead() -> Non
             None,
         ),
         (
+            "membre du Comité des droits de l’enfant et rapporteuse pour la Valdorée",
+            "fr",
+            "committee",
+            ("Committee Expert", "Country Rapporteur"),
+            None,
+        ),
+        (
+            "Présidente du Comité national des droits de l’enfant",
+            "fr",
+            "delegation",
+            (),
+            "Présidente du Comité national des droits de l’enfant",
+        ),
+        (
+            "Presidenta del Comité Nacional de Derechos del Niño",
+            "es",
+            "delegation",
+            (),
+            "Presidenta del Comité Nacional de Derechos del Niño",
+        ),
+        (
             "rapporteuse du Comité chargée du rapport du Bénin",
             "fr",
             "committee",
