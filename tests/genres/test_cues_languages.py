@@ -53,6 +53,12 @@ FRENCH_CUES = [
         "Solvang",
     ),
     ("Selon M. Ngoma, le budget avait augmenté de 4 pour cent.", "honorific", "Ngoma"),
+    (
+        "Présentant ce rapport, Mme Afi Mensah-Kodjo, Ministre des droits de l’homme, a "
+        "déclaré que la peine de mort était abolie.",
+        "named",
+        "Afi Mensah-Kodjo",
+    ),
     ("Un expert a voulu savoir si les écoles étaient accessibles.", "anonymous", "Un expert"),
     (
         "Une autre experte a souligné l’importance de la participation.",

@@ -64,6 +64,8 @@ NBSP = "\u00a0"
         ),
         ("Elle a invité l’État partie à préciser le montant de l’allocation.", "request"),
         ("Une experte a invité la délégation à communiquer des statistiques.", "request"),
+        ("Elle a invité le Togoland à préciser le statut de la Commission nationale.", "request"),
+        ("Il a prié la Valdorée de fournir des données ventilées.", "request"),
         ("Il a en outre souhaité obtenir des précisions sur le budget.", "request"),
         (
             "Il serait utile que la délégation fournisse des données ventilées par province.",
@@ -101,6 +103,8 @@ def test_questions_languages_french_kinds(sentence: str, kind: str | None) -> No
         ("Asimismo, quiso conocer el número de denuncias presentadas en 2024.", "indirect"),
         ("La relatora pidió más información sobre los afrodescendientes.", "indirect"),
         ("Sería útil que la delegación proporcionara datos desglosados.", "request"),
+        ("Invitó a Marvalia a proporcionar datos desglosados por sexo.", "request"),
+        ("Consultó si el Estado parte tenía previsto despenalizar la difamación.", "indirect"),
         ("La experta formuló varias preguntas sobre la trata de mujeres.", "indirect"),
         (
             "La relatora solicitó información sobre el grado de aplicación de las recomendaciones.",
