@@ -76,6 +76,7 @@ NBSP = "\u00a0"
         ("Elle s’est inquiétée de la hausse des troubles de santé mentale.", None),
         ("Mme Solvang s’est intéressée à la situation des enfants handicapés.", None),
         ("Il a invité l’État partie à ratifier la Convention.", None),
+        ("Elle a demandé à l’État partie de redoubler d’efforts contre la traite.", None),
         ("M. Mensah a encouragé la Valdorée à interdire les châtiments corporels.", None),
         ("Le Comité a recommandé que des données soient fournies chaque année.", None),
         ("Selon les informations reçues, 9 200 enfants vivaient en institution.", None),
@@ -121,6 +122,9 @@ def test_questions_languages_french_kinds(sentence: str, kind: str | None) -> No
         ("Según organizaciones de la sociedad civil, 212 mujeres habían sido asesinadas.", None),
         ("Alentó al Estado parte a presentar sin demora el proyecto de ley.", None),
         ("Invitó al Estado parte a ratificar el Protocolo Facultativo.", None),
+        ("Pidió al Estado parte que redoblara sus esfuerzos contra la trata.", None),
+        ("La pregunta sobre la trata había quedado sin respuesta.", None),
+        ("Pidió que se aclarara la situación de los migrantes.", "indirect"),
         ("El Comité recomendó que se aprobara la ley de igualdad.", None),
     ],
 )
