@@ -53,6 +53,8 @@ FRENCH_CUES = [
         "Solvang",
     ),
     ("Selon M. Ngoma, le budget avait augmenté de 4 pour cent.", "honorific", "Ngoma"),
+    ("Mme Solvang est revenue sur la question des enfants handicapés.", "honorific", "Solvang"),
+    ("Mme Raman a dénoncé les mariages précoces.", "honorific", "Raman"),
     (
         "Présentant ce rapport, Mme Afi Mensah-Kodjo, Ministre des droits de l’homme, a "
         "déclaré que la peine de mort était abolie.",
@@ -131,6 +133,7 @@ SPANISH_CUES = [
     ("La Sra. Pérez también preguntó si existía un registro.", "honorific", "Pérez"),
     ("En sus respuestas, la Dra. Ríos señaló que el plan estaba listo.", "honorific", "Ríos"),
     ("Según el Sr. Pérez, el presupuesto había aumentado.", "honorific", "Pérez"),
+    ("La Sra. Nwosu intervino para señalar que la ley era insuficiente.", "honorific", "Nwosu"),
     (
         "Otra experta quiso saber cuántas denuncias se habían presentado.",
         "anonymous",
