@@ -310,6 +310,13 @@ def unanswered(
     help="akomantoso30.xsd (or its folder) for --validate with akn. Default: "
     "$RAPPORTEUR_AKN_SCHEMA, else ../shared/schemas/akomantoso30/.",
 )
+@click.option(
+    "--brief-language",
+    type=click.Choice(["en", "fr", "es"]),
+    default=None,
+    help="md / html: the language of the brief's headings and labels (the document's text "
+    "is never translated). Default: the review's language.",
+)
 @_with_limits
 def export(
     target: str,
@@ -318,6 +325,7 @@ def export(
     db: Path | None,
     validate: bool,
     schema: Path | None,
+    brief_language: str | None,
     max_bytes: int | None,
     fetch_timeout: float | None,
     taxonomy: Path | None,
@@ -343,6 +351,7 @@ def export(
         stdin=_read_stdin(target, settings.max_bytes),
         validate=validate,
         schema=schema,
+        brief_language=brief_language,
     )
     if fmt == "csv":
         assert output is not None

@@ -115,6 +115,7 @@ def render(
     validate: bool = False,
     schema: str | Path | None = None,
     language: str = "eng",
+    brief_language: str | None = None,
 ) -> dict[str, str]:
     """File name -> text. With `validate`, JSON is checked against the packaged JSON Schema
     and Akoma Ntoso against the OASIS XSD (`schema`); an invalid export raises ExportError.
@@ -133,11 +134,11 @@ def render(
     if fmt == "md":
         from .output.brief import markdown
 
-        return {"brief.md": markdown(data)}
+        return {"brief.md": markdown(data, brief_language)}
     if fmt == "html":
         from .output.brief import html
 
-        return {"brief.html": html(data)}
+        return {"brief.html": html(data, brief_language)}
     if fmt == "akn":
         from .output import akn
 
@@ -170,12 +171,13 @@ def export(
     stdin: bytes | None = None,
     validate: bool = False,
     schema: str | Path | None = None,
+    brief_language: str | None = None,
 ) -> Exported:
-    """Load a review (source or library id) and render it in one format."""
+    """Load a review (source or library id) and render it in one format; the brief (md,
+    html) in `brief_language` ('en', 'fr', 'es'), by default the review's language."""
     data = load(target, settings, db_path=db_path, stdin=stdin)
-    return Exported(
-        format=fmt, files=render(data, fmt, validate=validate, schema=schema), data=data
-    )
+    files = render(data, fmt, validate=validate, schema=schema, brief_language=brief_language)
+    return Exported(format=fmt, files=files, data=data)
 
 
 # ---------------------------------------------------------------- writing several files

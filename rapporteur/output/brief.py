@@ -28,7 +28,10 @@ from importlib import resources
 from typing import Any
 
 import jinja2
+import markupsafe
 
+from .. import languages
+from ..models import SECTION_LABELS
 from . import certainty, digest
 from . import recommendations as co
 
@@ -57,6 +60,143 @@ EVIDENCE = {  # section -> (label of the passages shown, how many)
     "unanswered": ("Closest passage (not an answer)", 1),
     "partial": ("What the delegation said", 10),
 }
+LANGUAGES = ("en", "fr", "es")
+"""The languages the brief's own wording is written in (rapporteur/data/lang/*/brief.toml)."""
+
+
+# ---------------------------------------------------------------- the brief's own words
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The brief's fixed wording in one language, from `lang/<language>/brief.toml`; a key
+    that language lacks falls back to English. Document text never goes through here."""
+
+    language: str
+
+    def _find(self, table: Any, key: str) -> Any:
+        for part in key.split("."):
+            if not isinstance(table, dict) or part not in table:
+                return None
+            table = table[part]
+        return table
+
+    def __call__(self, key: str, **fill: Any) -> str:
+        """The wording of `key` ("headings.review"), its {placeholders} filled."""
+        found = self._find(dict(languages.cues("brief", self.language)), key)
+        if found is None:
+            found = self._find(dict(languages.cues("brief", "en")), key)
+        if found is None:
+            raise KeyError(f"brief.toml has no {key!r}")
+        return str(found).format(**fill) if fill else str(found)
+
+    def html(self, key: str, **fill: Any) -> markupsafe.Markup:
+        """The wording of `key` for the HTML template: the wording's own <, > and & escaped
+        (quotes kept as written), and every value filled in escaped by markupsafe."""
+        raw = self(key)
+        return (
+            markupsafe.Markup(
+                markupsafe.escape(raw).replace("&#39;", "'").replace("&#34;", '"')
+            ).format(**fill)
+            if fill
+            else markupsafe.Markup(
+                markupsafe.escape(raw).replace("&#39;", "'").replace("&#34;", '"')
+            )
+        )
+
+    def term(self, group: str, value: str) -> str:
+        """A word of the tool's vocabulary (a side, a role, a kind, a metadata label) in this
+        language; the value itself when there is no translation."""
+        found = self._find(dict(languages.cues("brief", self.language)), group)
+        if isinstance(found, dict) and isinstance(found.get(value), str):
+            return str(found[value])
+        return value
+
+    def date(self, stamp: str) -> str:
+        """'2026-12-06T10:00:00Z' -> '6 December 2026' / '6 décembre 2026'."""
+        try:
+            year, month, day = (int(part) for part in stamp[:10].split("-"))
+            months = self._find(dict(languages.cues("brief", self.language)), "months")
+            if not isinstance(months, list) or not 1 <= day <= 31:
+                return stamp
+            return self("date", day=day, month=months[month - 1], year=year)
+        except (ValueError, IndexError):
+            return stamp
+
+    def where(self, secs: list[digest.SectionRef], line: int | None) -> str:
+        """Provenance: 'Questions by Committee Experts (2 of 3), line 81' in this language."""
+        if line is None:
+            return ""
+        sec = digest.section_at(secs, line)
+        if sec is None:
+            return self("sections.line", line=line)
+        return self("sections.at", section=self.section_label(secs, sec), line=line)
+
+    def section_label(self, secs: list[digest.SectionRef], sec: digest.SectionRef) -> str:
+        """A section's label; one without a heading is named in this language."""
+        if self.language == "en":
+            return sec.label
+
+        def key(s: digest.SectionRef) -> str:
+            return s.heading or SECTION_LABELS.get(s.kind, "Other")
+
+        same = [s for s in secs if key(s) == key(sec)]
+        name = sec.heading or self.term("sections", key(sec))
+        if len(same) < 2:
+            return name
+        return self("sections.count", name=name, n=same.index(sec) + 1, total=len(same))
+
+    def status_label(self, sure: certainty.QuestionStatus) -> str:
+        """'partial — please check (confidence 55%)' in this language."""
+        return f"{self.term('status_word', sure.status)} — {self.sureness(sure)}"
+
+    def sureness(self, sure: certainty.QuestionStatus) -> str:
+        if sure.check is not None:
+            return self(
+                "sureness.checked_by", by=self.person(sure.check.by), date=self.date(sure.check.at)
+            )
+        return f"{self.sure_word(sure)} ({self.confidence(sure)})"
+
+    def sure_word(self, sure: certainty.QuestionStatus) -> str:
+        if sure.checked:
+            return self("sureness.checked")
+        return self("sureness.check") if sure.needs_check else self("sureness.sure")
+
+    def confidence(self, sure: certainty.QuestionStatus) -> str:
+        if sure.percent is None:
+            return self("sureness.unknown")
+        key = "sureness.confidence" if sure.needs_check else "sureness.percent"
+        return self(key, percent=sure.percent)
+
+    def person(self, by: str) -> str:
+        return self("sureness.a_person") if by == "a person" else by
+
+    def tool_text(self, sure: certainty.QuestionStatus) -> str:
+        """The tool's verdict on a checked question; '' for the tool's own status."""
+        m = sure.machine
+        if m is None:
+            return ""
+        if not sure.disagrees:
+            return self(
+                "sureness.tool_agrees", word=self.sure_word(m), confidence=self.confidence(m)
+            )
+        return self("sureness.tool_says", label=self.status_label(m))
+
+    def metadata(self, rows: list[tuple[str, str]], lines: Any = None) -> list[tuple[str, str]]:
+        """The Review table's labels in this language (and 'N lines')."""
+        out = []
+        for k, v in rows:
+            if k == "Analysed text" and lines:
+                v = self("metadata.lines", n=lines)
+            out.append((self.term("metadata", k), v))
+        return out
+
+
+def words(data: dict[str, Any], language: str | None = None) -> Words:
+    """The words of the brief: in `language` when given, else in the review's language (the
+    JSON's `document.language`), else English."""
+    lang = language or str((data.get("document") or {}).get("language") or "en")
+    return Words(lang if lang in LANGUAGES else "en")
 
 
 # ---------------------------------------------------------------- shared context
@@ -120,36 +260,31 @@ def chart(rows: list[digest.StatusCount], title: str) -> Chart | None:
     )
 
 
-def check_note(to_check: int, total: int, checked: int = 0) -> str:
+def check_note(to_check: int, total: int, checked: int = 0, w: Words | None = None) -> str:
     """The sentence under the counts that says how many statuses a person checked and how
     many of the tool's statuses are still to check."""
+    w = w or Words("en")
     if not total:
         return ""
     if checked:
-        head = certainty.checked_note(checked, total) + "."
+        key = "counts.checked_many" if total != 1 else "counts.checked_one"
+        head = w(key, checked=checked, total=total) + "."
         rest = total - checked
         if not rest:
             return head
         if not to_check:
-            return f"{head} The tool is sure of the other {rest}."
-        many = to_check != 1
-        return (
-            f"{head} The tool is not sure of {to_check} of the other {rest} (marked “please "
-            f"check”): check {'them' if many else 'it'} against the record before quoting "
-            f"{'them' if many else 'it'}."
-        )
+            return w("counts.sure_rest", head=head, rest=rest)
+        key = "counts.rest_many" if to_check != 1 else "counts.rest_one"
+        return w(key, head=head, n=to_check, rest=rest)
     if not to_check:
-        return "The tool is sure of every status."
-    many = to_check != 1
-    return (
-        f"The tool is not sure of {to_check} of these {total} statuses (marked “please check”): "
-        f"check {'them' if many else 'it'} against the record before quoting "
-        f"{'them' if many else 'it'}."
-    )
+        return w("counts.sure_all")
+    key = "counts.not_sure_many" if to_check != 1 else "counts.not_sure_one"
+    return w(key, n=to_check, total=total)
 
 
-def concluding_context(data: dict[str, Any]) -> dict[str, Any]:
+def concluding_context(data: dict[str, Any], language: str | None = None) -> dict[str, Any]:
     """What both renderings show of concluding observations, computed once."""
+    w = words(data, language)
     doc = data.get("document") or {}
     review = data.get("review") or {}
     view = co.view(data, digest.theme_labels(data))
@@ -159,22 +294,22 @@ def concluding_context(data: dict[str, Any]) -> dict[str, Any]:
     rows[3:3] = [(k, v) for k, v in extra if v]  # after committee, State and report
     state = (review.get("state_party") or {}).get("name")
     committee = review.get("committee")
-    subtitle = " ".join(
-        x for x in (f"{committee} recommendations" if committee else "Recommendations",) if x
-    ) + (f" to {state}" if state else "")
+    subtitle = (
+        w("subtitle.co_committee", committee=committee) if committee else w("subtitle.co_none")
+    ) + (w("subtitle.co_to_state", state=state) if state else "")
     return {
-        "title": TITLE,
+        "w": w,
+        "lang": w.language,
+        "title": w("title"),
         "subtitle": subtitle,
         "doc_title": doc.get("title") or "",
         "warnings": list(data.get("warnings") or []),
-        "metadata": rows,
-        "headings": dict(
-            zip(
-                ("review", "follow_up", "subjects", "repeated", "next_report", "about"),
-                CONCLUDING_HEADINGS,
-                strict=True,
-            )
-        ),
+        "metadata": w.metadata(rows, doc.get("lines")),
+        "code_rows": (w.term("metadata", "Source"), w.term("metadata", "Source SHA-256")),
+        "headings": {
+            k: w(f"headings.{'co_' if k != 'about' else ''}{k}")
+            for k in ("review", "follow_up", "subjects", "repeated", "next_report", "about")
+        },
         "concluding": view,
         "analyzer": " ".join(
             str(v) for v in ((data.get("analyzer") or {}).get(k) for k in ("name", "version")) if v
@@ -184,8 +319,27 @@ def concluding_context(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def context(data: dict[str, Any]) -> dict[str, Any]:
-    """Everything both renderings show, computed once."""
+def subtitle(data: dict[str, Any], w: Words) -> str:
+    """'CMW review of Kyrgyzstan' or the best that can be said, in the brief's language."""
+    if w.language == "en":
+        return digest.review_title(data)
+    review = data.get("review") or {}
+    committee = review.get("committee")
+    state = (review.get("state_party") or {}).get("name")
+    if committee and state:
+        return w("subtitle.committee_state", committee=committee, state=state)
+    if state:
+        return w("subtitle.state", state=state)
+    if committee:
+        return w("subtitle.committee", committee=committee)
+    doc = data.get("document") or {}
+    return str(doc.get("title") or doc.get("origin") or w("subtitle.none"))
+
+
+def context(data: dict[str, Any], language: str | None = None) -> dict[str, Any]:
+    """Everything both renderings show, computed once; the brief's own words in `language`
+    (default: the review's language)."""
+    w = words(data, language)
     secs = digest.sections(data)
     figures = list(data.get("figures") or [])
     conflicts = digest.conflicts(data)
@@ -200,17 +354,25 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
             answered=r.answered,
             partial=r.partial,
             unanswered=r.unanswered,
-            note=f"theme id: {r.name}" if r.name in labels else "",
+            note=w("labels.theme_id", id=r.name) if r.name in labels else "",
         )
         for r in by_theme
     ]
     by_expert = [
-        dataclasses.replace(r, note="as written: " + ", ".join(r.labels)) if r.labels else r
+        dataclasses.replace(r, note=w("labels.as_written", labels=", ".join(r.labels)))
+        if r.labels
+        else r
+        for r in by_expert
+    ]
+    by_expert = [
+        dataclasses.replace(r, name=w("labels.unnamed_experts"))
+        if r.name == digest.UNNAMED_EXPERTS
+        else r
         for r in by_expert
     ]
 
     def src(line: Any) -> str:
-        return digest.where(secs, line if isinstance(line, int) else None)
+        return w.where(secs, line if isinstance(line, int) else None)
 
     def q_item(q: dict[str, Any]) -> dict[str, Any]:
         sure = certainty.of(q)
@@ -219,15 +381,18 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
             "text": q.get("text") or "",
             "asker": q.get("asker") or "",
             "kind": q.get("kind") or "",
+            "kind_label": w.term("kinds", q.get("kind") or ""),
             "themes": [labels.get(t, t) for t in q.get("themes") or []],
-            "status_label": sure.label,
+            "status_label": w.status_label(sure),
             "needs_check": sure.needs_check,
             "checked": sure.checked,
-            "checked_by": sure.by or "",
+            "checked_by": w.person(sure.by) if sure.by else "",
             "note": sure.note or "",
-            "tool": sure.tool_text[:1].upper() + sure.tool_text[1:] if sure.tool_text else "",
+            "tool": w.tool_text(sure)[:1].upper() + w.tool_text(sure)[1:],
             "disagrees": sure.disagrees,
-            "chosen_by": sure.by if sure.check and sure.check.chose_evidence else "",
+            "chosen_by": w.person(sure.by or "")
+            if sure.check and sure.check.chose_evidence
+            else "",
             # a person's status has their note instead of the tool's reason
             "reason": "" if sure.checked else q.get("status_reason") or "",
             "source": src(q.get("line")),
@@ -258,33 +423,36 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         )
 
     return {
-        "title": TITLE,
-        "subtitle": digest.review_title(data),
-        "headings": dict(
-            zip(
-                (
-                    "review",
-                    "participants",
-                    "overview",
-                    "unanswered",
-                    "partial",
-                    "figures",
-                    "commitments",
-                    "about",
-                ),
-                SECTION_HEADINGS,
-                strict=True,
+        "w": w,
+        "lang": w.language,
+        "title": w("title"),
+        "subtitle": subtitle(data, w),
+        "headings": {
+            k: w(f"headings.{k}")
+            for k in (
+                "review",
+                "participants",
+                "overview",
+                "unanswered",
+                "partial",
+                "figures",
+                "commitments",
+                "about",
+                "by_expert",
+                "by_theme",
+                "contradictions",
             )
-        ),
+        },
         "doc_title": doc.get("title") or "",
         "is_dialogue": data.get("is_dialogue", True),
         "warnings": list(data.get("warnings") or []),
-        "metadata": digest.metadata_rows(data),
+        "metadata": w.metadata(digest.metadata_rows(data), doc.get("lines")),
+        "code_rows": (w.term("metadata", "Source"), w.term("metadata", "Source SHA-256")),
         "participants": [
             {
                 "name": p.get("name") or p.get("id") or "",
-                "side": p.get("side") or "",
-                "roles": ", ".join(p.get("roles") or []),
+                "side": w.term("sides", p.get("side") or ""),
+                "roles": ", ".join(w.term("roles", r) for r in p.get("roles") or []),
                 "title": p.get("title") or "",
             }
             for p in data.get("participants") or []
@@ -296,18 +464,25 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
             certainty.count_to_check(data.get("questions")),
             len(data.get("questions") or []),
             certainty.count_checked(data.get("questions")),
+            w,
         ),
         "by_expert": by_expert,
         "by_theme": by_theme,
-        "expert_chart": chart(by_expert, "Questions per Expert by status"),
-        "theme_chart": chart(by_theme, "Questions per theme by status"),
+        "expert_chart": chart(by_expert, w("labels.chart_experts")),
+        "theme_chart": chart(by_theme, w("labels.chart_themes")),
         "taxonomy_version": (data.get("themes") or {}).get("taxonomy_version"),
         "unanswered": [
-            (name, [q_item(q) for q in qs])
+            (
+                w("labels.unnamed_experts") if name == digest.UNNAMED_EXPERTS else name,
+                [q_item(q) for q in qs],
+            )
             for name, qs in digest.questions_by_asker(data, "unanswered")
         ],
         "partial": [
-            (name, [q_item(q) for q in qs])
+            (
+                w("labels.unnamed_experts") if name == digest.UNNAMED_EXPERTS else name,
+                [q_item(q) for q in qs],
+            )
             for name, qs in digest.questions_by_asker(data, "partial")
         ],
         "figures": [
@@ -318,7 +493,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
                 "unit": "" if f.get("unit") in (None, "other") else str(f["unit"]),
                 "subject": f.get("subject") or "",
                 "period": f.get("period") or "",
-                "who": f.get("speaker") or f.get("side") or "",
+                "who": f.get("speaker") or w.term("sides", f.get("side") or ""),
                 "source": src(f.get("line")),
                 "conflicts": [
                     {"n": other + 1, "severity": sev, "reason": why}
@@ -332,8 +507,8 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
             {
                 "n": i,
                 "text": c.get("text") or "",
-                "kind": c.get("kind") or "",
-                "who": c.get("speaker") or c.get("side") or "",
+                "kind": w.term("kinds", c.get("kind") or ""),
+                "who": c.get("speaker") or w.term("sides", c.get("side") or ""),
                 "source": src(c.get("line")),
             }
             for i, c in enumerate(data.get("commitments") or [], start=1)
@@ -343,11 +518,14 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         )
         or "rapporteur",
         "committee": review.get("committee") or "",
-        "status_labels": STATUS_LABELS,
-        "evidence": EVIDENCE,
+        "status_labels": {k: w(f"status.{k}") for k in STATUS_LABELS},
+        "evidence": {
+            "unanswered": (w("labels.closest"), EVIDENCE["unanswered"][1]),
+            "partial": (w("labels.delegation_said"), EVIDENCE["partial"][1]),
+        },
         "status_colours": STATUS_COLOURS,
         "statuses": digest.STATUS_ORDER,
-        "unnamed": digest.UNNAMED_EXPERTS,
+        "unnamed": w("labels.unnamed_experts"),
     }
 
 
@@ -366,12 +544,13 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def html(data: dict[str, Any]) -> str:
-    """The brief as one self-contained HTML document."""
+def html(data: dict[str, Any], language: str | None = None) -> str:
+    """The brief as one self-contained HTML document; its own words in `language` (default:
+    the review's language)."""
     source = resources.files("rapporteur").joinpath("data", "brief.html.j2").read_text("utf-8")
     if co.is_concluding_observations(data):
-        return _environment().from_string(source).render(**concluding_context(data))
-    return _environment().from_string(source).render(concluding=None, **context(data))
+        return _environment().from_string(source).render(**concluding_context(data, language))
+    return _environment().from_string(source).render(concluding=None, **context(data, language))
 
 
 # ---------------------------------------------------------------- Markdown
@@ -398,48 +577,48 @@ def _table(header: list[str], rows: list[list[str]], right: set[int] | None = No
     return [*out, ""]
 
 
-def _counts_table(first: str, rows: list[digest.StatusCount]) -> list[str]:
+def _counts_table(first: str, rows: list[digest.StatusCount], w: Words) -> list[str]:
     body = [
         [md_escape(r.name), str(r.total), str(r.answered), str(r.partial), str(r.unanswered)]
         for r in rows
     ]
-    return _table([first, "Asked", "Answered", "Partly answered", "Unanswered"], body, {1, 2, 3, 4})
+    header = [first, *(w(f"columns.{c}") for c in ("asked", "answered", "partial", "unanswered"))]
+    return _table(header, body, {1, 2, 3, 4})
 
 
 def _question_lines(ctx: dict[str, Any], key: str) -> list[str]:
     groups = ctx[key]
+    w: Words = ctx["w"]
     out: list[str] = []
     if not groups:
-        none = (
-            "No question is marked as unanswered."
-            if key == "unanswered"
-            else ("No question is marked as partly answered.")
-        )
-        return [none, ""]
+        return [w(f"empty.{key}"), ""]
     for name, items in groups:
         out += [f"### {md_escape(name)} ({len(items)})", ""]
         for i, q in enumerate(items, start=1):
             extra = []
             if name == ctx["unnamed"] and q["asker"]:
-                extra.append(f"asked by {md_escape(q['asker'])}")
+                extra.append(w("labels.asked_by", asker=md_escape(q["asker"])))
             if q["kind"] and q["kind"] != "direct":
-                extra.append(md_escape(q["kind"]))
+                extra.append(md_escape(q["kind_label"]))
             if q["themes"]:
-                extra.append("themes: " + ", ".join(md_escape(t) for t in q["themes"]))
+                extra.append(
+                    w("labels.themes", themes=", ".join(md_escape(t) for t in q["themes"]))
+                )
             extra.append(md_escape(q["source"]))
             out.append(f"{i}. {md_escape(q['text'])}  ")
             out.append(f"   *{'; '.join(extra)}*")
-            out.append(f"   - **Status: {md_escape(q['status_label'])}**")
+            out.append(f"   - **{w('labels.status', label=md_escape(q['status_label']))}**")
             if q["note"]:
-                out.append(f"   - Note by {md_escape(q['checked_by'])}: {md_escape(q['note'])}")
+                note = w("labels.note_by", by=md_escape(q["checked_by"]), note=md_escape(q["note"]))
+                out.append(f"   - {note}")
             if q["tool"]:
                 out.append(f"   - {md_escape(q['tool'])}")
             if q["reason"]:
-                out.append(f"   - Why: {md_escape(q['reason'])}")
+                out.append(f"   - {w('labels.why', reason=md_escape(q['reason']))}")
             if q["answers"]:
-                label, limit = EVIDENCE[key]
+                label, limit = ctx["evidence"][key]
                 if q["chosen_by"]:
-                    label += f" (chosen by {md_escape(q['chosen_by'])})"
+                    label = w("labels.chosen_by", label=label, by=md_escape(q["chosen_by"]))
                 out.append(f"   - {label}:")
                 for a in q["answers"][:limit]:
                     out.append(f"     - {md_escape(a['text'])} ({md_escape(a['source'])})")
@@ -447,39 +626,51 @@ def _question_lines(ctx: dict[str, Any], key: str) -> list[str]:
     return out
 
 
-def _recommendation_md(r: dict[str, Any]) -> list[str]:
+def _recommendation_md(r: dict[str, Any], w: Words) -> list[str]:
     """One recommendation as a list item: its paragraph, the action, then its marks."""
     marks = []
     if r["follow_up"]:
-        marks.append(f"★ follow-up: report {md_escape(r['follow_up_when'])}".rstrip())
+        marks.append(w("labels.follow_up_report", when=md_escape(r["follow_up_when"])).rstrip())
     if r["repeats"]:
         marks.append(f"↻ {md_escape(r['repeats'])}")
     if r["articles"]:
         marks.append(md_escape(r["articles"]))
     if r["themes"]:
-        marks.append("themes: " + ", ".join(md_escape(t) for t in r["themes"]))
-    marks.append(f"line {r['line']}")
+        marks.append(w("labels.themes", themes=", ".join(md_escape(t) for t in r["themes"])))
+    marks.append(w("labels.line", line=r["line"]))
     out = [f"- **{md_escape(r['label'])}**: {md_escape(r['action'])}  ", f"  *{'; '.join(marks)}*"]
     if r["questions"]:
         ids = ", ".join(md_escape(q["id"]) for q in r["questions"])
-        out.append(f"  - Questions of the dialogue on this subject: {ids}")
+        out.append(f"  - {w('labels.dialogue_questions', ids=ids)}")
     return out
 
 
-def concluding_markdown(data: dict[str, Any]) -> str:
+_SHOW_TEXT = "`rapporteur analyze SOURCE --show-text`"
+
+
+def _about(w: Words, before: str, after: str, **fill: Any) -> str:
+    """The 'About this brief' paragraph on one line, around the command that shows the text."""
+    return (w(before, **fill) + _SHOW_TEXT + w(after)).replace("\n", " ")
+
+
+def concluding_markdown(data: dict[str, Any], language: str | None = None) -> str:
     """The brief of concluding observations as GitHub-flavoured Markdown."""
-    ctx = concluding_context(data)
+    ctx = concluding_context(data, language)
+    w: Words = ctx["w"]
     view = ctx["concluding"]
     h = ctx["headings"]
-    out = [f"# {TITLE}: {md_escape(ctx['subtitle'])}", ""]
+    out = [f"# {ctx['title']}: {md_escape(ctx['subtitle'])}", ""]
     if ctx["doc_title"]:
         out += [f"*{md_escape(ctx['doc_title'])}*", ""]
     if ctx["warnings"]:
-        out.append("> **Analysis notes**")
-        out += [f"> - {md_escape(w)}" for w in ctx["warnings"]]
+        out.append(f"> **{w('analysis_notes')}**")
+        out += [f"> - {md_escape(x)}" for x in ctx["warnings"]]
         out.append("")
     out += [f"## {h['review']}", ""]
-    out += _table(["Field", "Value"], [[md_escape(k), md_escape(v)] for k, v in ctx["metadata"]])
+    out += _table(
+        [w("columns.field"), w("columns.value")],
+        [[md_escape(k), md_escape(v)] for k, v in ctx["metadata"]],
+    )
     out += [f"{md_escape(view['counts'])}.", ""]
 
     out += [f"## {h['follow_up']}", ""]
@@ -487,7 +678,7 @@ def concluding_markdown(data: dict[str, Any]) -> str:
         out += [md_escape(view["follow_up"]), ""]
     if view["follow_up_items"]:
         out += _table(
-            ["Recommendation", "Subject", "What the State party is to do", "Report by"],
+            [w(f"columns.{c}") for c in ("recommendation", "subject", "action", "report_by")],
             [
                 [
                     md_escape(r["citation"]),
@@ -499,24 +690,24 @@ def concluding_markdown(data: dict[str, Any]) -> str:
             ],
         )
     elif not view["follow_up"]:
-        out += ["The Committee asked for no follow-up report on particular recommendations.", ""]
+        out += [w("empty.co_follow_up"), ""]
 
     out += [f"## {h['subjects']}", ""]
     if not view["subjects"]:
-        out += ["No recommendations were found in this document.", ""]
+        out += [w("empty.co_subjects"), ""]
     for subject in view["subjects"]:
         out += [f"### {md_escape(subject['name'])} ({subject['count']})", ""]
         for group in subject["groups"]:
             if group["heading"]:
                 out += [f"#### {md_escape(group['heading'])}", ""]
             for r in group["recs"]:
-                out += _recommendation_md(r)
+                out += _recommendation_md(r, w)
             out.append("")
 
     out += [f"## {h['repeated']}", ""]
     if view["repeated"]:
         out += _table(
-            ["Recommendation", "Repeats", "Subject", "What the State party is to do"],
+            [w(f"columns.{c}") for c in ("recommendation", "repeats", "subject", "action")],
             [
                 [
                     md_escape(r["citation"]),
@@ -528,53 +719,55 @@ def concluding_markdown(data: dict[str, Any]) -> str:
             ],
         )
     else:
-        out += ["No recommendation says it repeats one of the previous observations.", ""]
+        out += [w("empty.co_repeated"), ""]
 
     out += [f"## {h['next_report']}", ""]
     if view["next_report"]:
-        line = f" (line {view['next_report_line']})" if view["next_report_line"] else ""
+        line = (
+            " " + w("labels.in_line", line=view["next_report_line"])
+            if view["next_report_line"]
+            else ""
+        )
         out += [
             f"{md_escape(view['next_report'][:1].upper() + view['next_report'][1:])}{line}.",
             "",
         ]
     else:
-        out += ["The document gives no date for the next report.", ""]
+        out += [w("empty.co_next_report"), ""]
 
     out += [f"## {h['about']}", ""]
-    out += [
-        f"Made by {md_escape(ctx['analyzer'])} from the Committee's concluding observations. "
-        "Line numbers refer to the analysed text (for a plain-text source, the file itself; "
-        "`rapporteur analyze SOURCE --show-text` prints it with line numbers). Recommendations, "
-        "follow-up marks and due dates are found automatically: check them against the "
-        "document before quoting them.",
-        "",
-    ]
+    out += [_about(w, "about.co_before", "about.co_after", analyzer=md_escape(ctx["analyzer"])), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def markdown(data: dict[str, Any]) -> str:
-    """The brief as GitHub-flavoured Markdown."""
+def markdown(data: dict[str, Any], language: str | None = None) -> str:
+    """The brief as GitHub-flavoured Markdown; its own words in `language` (default: the
+    review's language)."""
     if co.is_concluding_observations(data):
-        return concluding_markdown(data)
-    ctx = context(data)
+        return concluding_markdown(data, language)
+    ctx = context(data, language)
+    w: Words = ctx["w"]
     h = ctx["headings"]
-    out = [f"# {TITLE}: {md_escape(ctx['subtitle'])}", ""]
+    out = [f"# {ctx['title']}: {md_escape(ctx['subtitle'])}", ""]
     if ctx["doc_title"]:
         out += [f"*{md_escape(ctx['doc_title'])}*", ""]
     if not ctx["is_dialogue"] or ctx["warnings"]:
-        out.append("> **Analysis notes**")
+        out.append(f"> **{w('analysis_notes')}**")
         if not ctx["is_dialogue"]:
-            out.append("> - This document does not look like a treaty-body dialogue.")
-        out += [f"> - {md_escape(w)}" for w in ctx["warnings"]]
+            out.append(f"> - {w('not_dialogue')}")
+        out += [f"> - {md_escape(x)}" for x in ctx["warnings"]]
         out.append("")
 
     out += [f"## {h['review']}", ""]
-    out += _table(["Field", "Value"], [[md_escape(k), md_escape(v)] for k, v in ctx["metadata"]])
+    out += _table(
+        [w("columns.field"), w("columns.value")],
+        [[md_escape(k), md_escape(v)] for k, v in ctx["metadata"]],
+    )
 
     out += [f"## {h['participants']}", ""]
     if ctx["participants"]:
         out += _table(
-            ["Name", "Side", "Roles", "Title"],
+            [w(f"columns.{c}") for c in ("name", "side", "roles", "title")],
             [
                 [
                     md_escape(p["name"]),
@@ -586,42 +779,50 @@ def markdown(data: dict[str, Any]) -> str:
             ],
         )
     else:
-        out += ["No named participants were found.", ""]
+        out += [w("empty.participants"), ""]
     if ctx["anonymous"]:
         labels = ", ".join(md_escape(a) for a in ctx["anonymous"])
-        out += [f"Also speaking, not named in the text: {labels}.", ""]
+        out += [w("labels.also_speaking", labels=labels), ""]
 
     t = ctx["totals"]
     out += [f"## {h['overview']}", ""]
     out += [
-        f"{t.total} questions asked: {t.answered} answered, {t.partial} partly answered, "
-        f"{t.unanswered} unanswered.",
+        w(
+            "counts.questions",
+            total=t.total,
+            answered=t.answered,
+            partial=t.partial,
+            unanswered=t.unanswered,
+        ),
         "",
         *([f"**{md_escape(ctx['check_note'])}**", ""] if ctx["check_note"] else []),
     ]
-    out += ["### By Expert", ""]
+    out += [f"### {h['by_expert']}", ""]
     out += (
-        _counts_table("Expert", ctx["by_expert"])
+        _counts_table(w("columns.expert"), ctx["by_expert"], w)
         if ctx["by_expert"]
-        else ["No questions were found.", ""]
+        else [w("empty.questions"), ""]
     )
-    out += ["### By theme", ""]
+    out += [f"### {h['by_theme']}", ""]
     out += (
-        _counts_table("Theme", ctx["by_theme"])
+        _counts_table(w("columns.theme"), ctx["by_theme"], w)
         if ctx["by_theme"]
-        else ["No themes were assigned to the questions.", ""]
+        else [w("empty.themes"), ""]
     )
 
     out += [f"## {h['unanswered']}", "", *_question_lines(ctx, "unanswered")]
     out += [f"## {h['partial']}", "", *_question_lines(ctx, "partial")]
+
+    def verb(severity: str) -> str:
+        return w("labels.contradicts" if severity == "conflict" else "labels.may_contradict")
 
     out += [f"## {h['figures']}", ""]
     if ctx["figures"]:
         rows = []
         for f in ctx["figures"]:
             mark = "; ".join(
-                f"⚠ {'contradicts' if c['severity'] == 'conflict' else 'may contradict'} "
-                f"F{c['n']}" + (f" ({md_escape(c['reason'])})" if c["reason"] else "")
+                f"⚠ {verb(c['severity'])} F{c['n']}"
+                + (f" ({md_escape(c['reason'])})" if c["reason"] else "")
                 for c in f["conflicts"]
             )
             rows.append(
@@ -637,36 +838,30 @@ def markdown(data: dict[str, Any]) -> str:
                     mark,
                 ]
             )
+        columns = ("number", "as_written", "value", "unit", "subject", "period", "who")
         out += _table(
             [
-                "#",
-                "As written",
-                "Value",
-                "Unit",
-                "Subject",
-                "Period",
-                "Who",
-                "Source",
-                "Contradiction",
+                *(w(f"columns.{c}") for c in columns),
+                w("metadata.Source"),
+                w("columns.contradiction"),
             ],
             rows,
         )
         if ctx["inconsistencies"]:
-            out += ["### Contradictions", ""]
+            out += [f"### {h['contradictions']}", ""]
             for inc in ctx["inconsistencies"]:
-                word = "contradicts" if inc["severity"] == "conflict" else "may contradict"
                 why = f": {md_escape(inc['reason'])}" if inc["reason"] else ""
                 out.append(
                     f"- ⚠ F{inc['a']} “{md_escape(inc['a_mention'])}” "
                     f"({md_escape(inc['a_source'])}) "
-                    f"{word} F{inc['b']} “{md_escape(inc['b_mention'])}” "
+                    f"{verb(inc['severity'])} F{inc['b']} “{md_escape(inc['b_mention'])}” "
                     f"({md_escape(inc['b_source'])}){why}"
                 )
             out.append("")
         else:
-            out += ["No contradictions between figures were found.", ""]
+            out += [w("empty.contradictions"), ""]
     else:
-        out += ["No figures were found.", ""]
+        out += [w("empty.figures"), ""]
 
     out += [f"## {h['commitments']}", ""]
     if ctx["commitments"]:
@@ -678,21 +873,12 @@ def markdown(data: dict[str, Any]) -> str:
             out.append(f"   *{meta}*")
         out.append("")
     else:
-        out += ["No commitments were found.", ""]
+        out += [w("empty.commitments"), ""]
 
     out += [f"## {h['about']}", ""]
-    out += [
-        f"Made by {md_escape(ctx['analyzer'])} from the public record of the dialogue. "
-        "Line numbers refer to the analysed text (for a plain-text source, the file itself; "
-        "`rapporteur analyze SOURCE --show-text` prints it with line numbers). Statuses, "
-        "figures and commitments are found automatically: check them against the source "
-        "before quoting them"
-        + (
-            "; a status marked “checked by” was checked against the record by the person "
-            "named, on the day given."
-            if ctx["n_checked"]
-            else "."
-        ),
-        "",
-    ]
+    about = _about(
+        w, "about.dialogue_before", "about.dialogue_after", analyzer=md_escape(ctx["analyzer"])
+    )
+    checked = w("about.dialogue_checked").replace("\n", " ") if ctx["n_checked"] else ""
+    out += [f"{about}{checked}.", ""]
     return "\n".join(out).rstrip("\n") + "\n"
