@@ -55,6 +55,8 @@ FRENCH_CUES = [
     ("Selon M. Ngoma, le budget avait augmenté de 4 pour cent.", "honorific", "Ngoma"),
     ("Mme Solvang est revenue sur la question des enfants handicapés.", "honorific", "Solvang"),
     ("Mme Raman a dénoncé les mariages précoces.", "honorific", "Raman"),
+    ("À son tour, M. Ndour a demandé si la loi était appliquée.", "honorific", "Ndour"),
+    ("Prenant la parole, Mme Solvang a salué la délégation.", "honorific", "Solvang"),
     (
         "Présentant ce rapport, Mme Afi Mensah-Kodjo, Ministre des droits de l’homme, a "
         "déclaré que la peine de mort était abolie.",
@@ -134,6 +136,7 @@ SPANISH_CUES = [
     ("En sus respuestas, la Dra. Ríos señaló que el plan estaba listo.", "honorific", "Ríos"),
     ("Según el Sr. Pérez, el presupuesto había aumentado.", "honorific", "Pérez"),
     ("La Sra. Nwosu intervino para señalar que la ley era insuficiente.", "honorific", "Nwosu"),
+    ("Tomando la palabra, la Sra. Kran preguntó si existía un plan.", "honorific", "Kran"),
     (
         "Otra experta quiso saber cuántas denuncias se habían presentado.",
         "anonymous",
