@@ -9,6 +9,7 @@ the genre themselves; docs/genres.md says how to add one.
     wording.py          each language's headings, footers and phrases (data/lang/*/segment.toml)
     fold.py             text folded one character for one, for French and Spanish cues
     cues.py             speaker patterns of meeting summaries and press releases
+                        (speaker_patterns: built from data/lang/*/speakers.toml)
     concluding_observations.py  the Committee's recommendations (co_layout reads the text)
     summary_record.py   the Committee's record of a meeting (record_cues: its speakers;
                         record_wording: its header and notes in each language)
