@@ -16,8 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from .. import genres, languages
-from ..genres.cues import DEFAULT_LANGUAGE, SpeakerCue, cue_language, patterns
+from .. import genres
+from ..genres.cues import DEFAULT_LANGUAGE, SpeakerCue, cue_language, patterns, speaker_data
 from ..models import SPEAKING_KINDS, Participant, Review, Section, Turn, Voice
 from ..settings import Settings
 
@@ -102,7 +102,9 @@ class _TitleCues:
 
 @cache
 def _title_cues(language: str) -> _TitleCues:
-    data = languages.cues("speakers", cue_language(language))
+    """The `[titles]` and `[roles]` of a language's speakers.toml, compiled once."""
+    data = speaker_data(cue_language(language))
+    assert data is not None, "the English cues ship with rapporteur"
     t, r = data["titles"], data["roles"]
     named = r.get("named", [])
     if named:
