@@ -239,9 +239,10 @@ class Reads(Connection):
             self._keys_stamp = stamp
 
     def generation(self) -> str:
-        """A token that changes whenever reviews are added, updated or removed, and that
-        every connection (and process) computes alike: the key caches of rendered pages
-        share. Recomputed only when `_stamp` says the library may have changed."""
+        """A token that changes whenever reviews are added, updated or removed, or a person
+        decides a status, and that every connection (and process) computes alike: the key
+        caches of rendered pages share. Recomputed only when `_stamp` says the library may
+        have changed."""
         stamp = self._stamp()
         if self._generation is None or self._generation[0] != stamp:
             with self._translate():
@@ -251,3 +252,20 @@ class Reads(Connection):
                 ).fetchone()
             self._generation = (stamp, ":".join(map(str, row)))
         return self._generation[1]
+
+    def review_generation(self, ref: str) -> str:
+        """Like `generation`, but a decision counts only when it is on a document of this
+        review's group (the pages of a review show its group's documents and their
+        statuses): a person checking review A no longer empties the cached pages of every
+        other review. Ingests, removals and links still count everywhere (`updated_at`;
+        a decision does not change it)."""
+        review_id = self.resolve_id(ref)
+        with self._translate():
+            row = self.conn.execute(
+                "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), ''), "
+                "(SELECT coalesce(max(d.id), 0) FROM decisions d JOIN reviews g "
+                "ON g.sha256 = d.sha256 WHERE g.id = ? OR (g.review_key IS NOT NULL AND "
+                "g.review_key = (SELECT review_key FROM reviews WHERE id = ?))) FROM reviews",
+                (review_id, review_id),
+            ).fetchone()
+        return ":".join(map(str, row))

@@ -253,15 +253,16 @@ def replace_dialogue(
     questions = data.get("questions") or []
     _insert_dialogue(conn, review_id, seq, questions)
     counts = status_counts(questions)
+    # updated_at stays: it says when the review was analysed and stored; a decision is
+    # told apart by its own id (Reads.generation, Reads.review_generation).
     conn.execute(
         "UPDATE reviews SET n_answered = ?, n_partial = ?, n_unanswered = ?, n_checked = ?, "
-        "updated_at = ?, data = ? WHERE id = ?",
+        "data = ? WHERE id = ?",
         (
             counts["answered"],
             counts["partial"],
             counts["unanswered"],
             decisions.checked(questions),
-            now(),
             json.dumps(data, ensure_ascii=False, separators=(",", ":")),
             review_id,
         ),

@@ -49,19 +49,26 @@ def _params(request: Request) -> dict[str, Any]:
     return out
 
 
-def _cached(request: Request, build: Callable[[], Response]) -> Response:
+def _cached(
+    request: Request, build: Callable[[], Response], generation: str | None = None
+) -> Response:
     """The page for this path and query from the app's PageCache, else built and kept.
 
     The key holds the library's generation, so a page never outlives a change to the
-    library, and what the visitor may do (the page shows it); the page is kept with the
-    placeholder of the anti-forgery token, filled in for each visitor. Errors are raised by
-    `build` and never cached."""
+    library (or `generation`, a narrower token: a review page's), and what the visitor may do
+    (the page shows it); the page is kept with the placeholder of the anti-forgery token,
+    filled in for each visitor. Errors are raised by `build` and never cached."""
     cache = request.app.state.page_cache
     if not cache.size:
         return build()
     store = request.app.state.library.store()
     visitor = guard.visitor_of(request)
-    key = (request.url.path, request.url.query, store.generation(), visitor.cache_key)
+    key = (
+        request.url.path,
+        request.url.query,
+        generation or store.generation(),
+        visitor.cache_key,
+    )
     body = cache.get(key)
     if body is None:
         with guard.tokens_deferred():
@@ -124,7 +131,14 @@ def library_page(
 
 @router.get("/reviews/{review_id}", response_class=HTMLResponse)
 def review_page(request: Request, review_id: str) -> Response:
-    return _cached(request, lambda: review_page_response(request, review_id))
+    store = request.app.state.library.store()
+    if not request.app.state.page_cache.size:
+        return review_page_response(request, review_id)
+    return _cached(
+        request,
+        lambda: review_page_response(request, review_id),
+        store.review_generation(review_id),
+    )
 
 
 def review_page_response(

@@ -184,3 +184,16 @@ def test_a_bare_upload_name_is_no_edition(store: Store, review: dict) -> None:
     other = _edition(first, {"text": ""}, "")
     _, new_id = store.put(other)
     assert {q["status_source"] for q in store.get(new_id).data["questions"]} == {"machine"}
+
+
+def test_a_decision_changes_its_review_pages_token_only(store: Store, review: dict) -> None:
+    other = _edition(review, {"text": ""}, "")
+    other["document"]["origin"] = "elsewhere.txt"
+    other["review"] = {**review["review"], "committee": "CAT", "report": None}
+    _, a = store.put(review)
+    _, b = store.put(other)
+    before = (store.generation(), store.review_generation(a), store.review_generation(b))
+    store.decide(a, review["questions"][0]["id"], "partial", author="Ana")
+    after = (store.generation(), store.review_generation(a), store.review_generation(b))
+    assert after[0] != before[0] and after[1] != before[1]
+    assert after[2] == before[2]  # another review's cached pages stay valid
