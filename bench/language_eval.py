@@ -129,20 +129,25 @@ def _score_metadata(gold: dict[str, Any], out: dict[str, Any], t: Tally) -> None
             t.misses.append(f"{name}: {key} wrong")
 
 
+def matching(q: dict[str, Any], pred: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The predicted question on the same line whose folded text is >= 0.8 similar."""
+    return next(
+        (
+            p
+            for p in pred
+            if p["line"] == q["line"]
+            and SequenceMatcher(None, fold(q["text"]), fold(p["text"])).ratio() >= 0.8
+        ),
+        None,
+    )
+
+
 def _score_questions(gold: dict[str, Any], out: dict[str, Any], t: Tally) -> None:
     pred = list(out["questions"])
     t.q_gold += len(gold["questions"])
     t.q_pred += len(pred)
     for q in gold["questions"]:
-        match = next(
-            (
-                p
-                for p in pred
-                if p["line"] == q["line"]
-                and SequenceMatcher(None, fold(q["text"]), fold(p["text"])).ratio() >= 0.8
-            ),
-            None,
-        )
+        match = matching(q, pred)
         if match is None:
             t.misses.append(f"{gold['document']}:{q['line']}: question missed: {q['text']}")
             continue
@@ -297,15 +302,7 @@ def answer_hits(gold: dict[str, Any], out: dict[str, Any], tally: list[int]) -> 
     text similarity >= 0.8, one to one, as `_score_questions`)."""
     pred = list(out["questions"])
     for q in gold["questions"]:
-        match = next(
-            (
-                p
-                for p in pred
-                if p["line"] == q["line"]
-                and SequenceMatcher(None, fold(q["text"]), fold(p["text"])).ratio() >= 0.8
-            ),
-            None,
-        )
+        match = matching(q, pred)
         if match is None:
             continue
         pred.remove(match)
