@@ -300,3 +300,21 @@ def set_attrs(el: etree._Element, **values: Any) -> None:
         elif isinstance(v, list | tuple):
             v = " ".join(str(x) for x in v)
         el.set(k, xml_text(v))
+
+
+def proprietary_review(data: dict[str, Any], **attrs: Any) -> tuple[etree._Element, etree._Element]:
+    """`<proprietary>` with its `rap:review` (the given attributes, then `rap:source`: where
+    the text came from), shared by the debate and the concluding observations."""
+    prop = node("proprietary", {"source": "#rapporteur"})
+    root = etree.SubElement(prop, rap("review"), nsmap={"rap": RAP_NS})
+    doc = data.get("document") or {}
+    set_attrs(root, schema=data.get("schema"), **attrs)
+    src = etree.SubElement(root, rap("source"))
+    set_attrs(
+        src,
+        origin=doc.get("origin"),
+        format=doc.get("format"),
+        sha256=doc.get("sha256"),
+        lines=doc.get("lines"),
+    )
+    return prop, root

@@ -24,7 +24,6 @@ from lxml import etree  # type: ignore[import-untyped]
 from . import recommendations as co
 from .akn_common import (
     LINE,
-    RAP_NS,
     Ids,
     Refs,
     add,
@@ -34,6 +33,7 @@ from .akn_common import (
     node,
     preface_line,
     proponent,
+    proprietary_review,
     rap,
     review_number,
     session,
@@ -255,18 +255,8 @@ def _co_analysis(data: dict[str, Any], eids: dict[str, str]) -> etree._Element |
 
 
 def _co_proprietary(data: dict[str, Any], eids: dict[str, str]) -> etree._Element:
-    prop = node("proprietary", {"source": "#rapporteur"})
-    root = etree.SubElement(prop, rap("review"), nsmap={"rap": RAP_NS})
     doc = data.get("document") or {}
-    set_attrs(root, schema=data.get("schema"), kind=doc.get("kind"), symbol=doc.get("symbol"))
-    src = etree.SubElement(root, rap("source"))
-    set_attrs(
-        src,
-        origin=doc.get("origin"),
-        format=doc.get("format"),
-        sha256=doc.get("sha256"),
-        lines=doc.get("lines"),
-    )
+    prop, root = proprietary_review(data, kind=doc.get("kind"), symbol=doc.get("symbol"))
     fu = co.follow_up(data)
     if fu:
         set_attrs(

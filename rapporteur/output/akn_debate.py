@@ -47,7 +47,6 @@ from . import certainty, digest
 from .akn_common import (
     DEBATE_NAME,
     LINE,
-    RAP_NS,
     Ids,
     Refs,
     add,
@@ -56,6 +55,7 @@ from .akn_common import (
     node,
     preface_line,
     proponent,
+    proprietary_review,
     rap,
     session,
     set_attrs,
@@ -286,18 +286,7 @@ def _question(
 def _proprietary(
     data: dict[str, Any], spans: dict[str, str], checkers: dict[str, str]
 ) -> etree._Element:
-    prop = node("proprietary", {"source": "#rapporteur"})
-    root = etree.SubElement(prop, rap("review"), nsmap={"rap": RAP_NS})
-    doc = data.get("document") or {}
-    set_attrs(root, schema=data.get("schema"), isDialogue=data.get("is_dialogue"))
-    src = etree.SubElement(root, rap("source"))
-    set_attrs(
-        src,
-        origin=doc.get("origin"),
-        format=doc.get("format"),
-        sha256=doc.get("sha256"),
-        lines=doc.get("lines"),
-    )
+    prop, root = proprietary_review(data, isDialogue=data.get("is_dialogue"))
     for q in data.get("questions") or []:
         _question(root, q, spans, checkers)
     for i, f in enumerate(data.get("figures") or [], start=1):
