@@ -144,6 +144,18 @@ class Lexicon:
     """None: English subjects (`subjects`); else the head-first ones (`phrases`)."""
 
 
+def next_word(lex: Lexicon, text: str, i: int, limit: int, first: bool) -> re.Match[str] | None:
+    """The word after the blanks at `i` (before `limit`), or None: at the end, or when a
+    phrase already begun (`first` False) is not followed by a blank ("children's")."""
+    j = i
+    while j < limit and text[j] in " \t":
+        j += 1
+    tok = lex.token.match(text, j, limit)
+    if not tok or (j == i and not first):
+        return None
+    return tok
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

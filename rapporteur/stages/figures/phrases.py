@@ -10,7 +10,7 @@ label for people, never scored, so it stays short and plain.
 from __future__ import annotations
 
 from .candidates import Candidate
-from .lexicon import Lexicon, Phrases
+from .lexicon import Lexicon, Phrases, next_word
 
 _MAX_WORDS = 6
 
@@ -34,11 +34,8 @@ def _complement(text: str, pos: int, limit: int, lex: Lexicon, p: Phrases) -> tu
     words: list[str] = []
     i = m.end()
     while len(words) < _MAX_WORDS:
-        j = i
-        while j < limit and text[j] in " \t":
-            j += 1
-        tok = lex.token.match(text, j, limit)
-        if not tok or (j == i and words):
+        tok = next_word(lex, text, i, limit, first=not words)
+        if tok is None:
             break
         w = tok.group(0)
         low = _bare(w, lex).lower()

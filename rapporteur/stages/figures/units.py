@@ -8,7 +8,7 @@ from the language's lexicon and are shared with the subjects of figures.
 
 from __future__ import annotations
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, next_word
 
 _EN = lexicon("en")
 
@@ -26,11 +26,8 @@ def noun_run(
     if m_of:
         i = m_of.end()
     while len(words) < 4:
-        j = i
-        while j < limit and text[j] in " \t":
-            j += 1
-        tok = lex.token.match(text, j, limit)
-        if not tok or (j == i and words):
+        tok = next_word(lex, text, i, limit, first=not words)
+        if tok is None:
             break
         w = tok.group(0)
         lw = w.lower()
@@ -75,11 +72,8 @@ def _head_first_run(
     if m_of := lex.partitive.match(text, pos, limit):
         i = m_of.end()
     while len(words) < 4:
-        j = i
-        while j < limit and text[j] in " \t":
-            j += 1
-        tok = lex.token.match(text, j, limit)
-        if not tok or (j == i and words):
+        tok = next_word(lex, text, i, limit, first=not words)
+        if tok is None:
             break
         w = tok.group(0)
         core = lex.elision.sub("", w) if lex.elision else w
