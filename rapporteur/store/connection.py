@@ -30,7 +30,7 @@ class Connection:
         self._keys: dict[int, tuple[str | None, str | None, int | None, str]] = {}
         self._keys_stamp: tuple[int, int] | None = None
         self._hidden_seqs: tuple[int, ...] = ()
-        self._generation: tuple[tuple[int, int], str] | None = None
+        self._generation: tuple[tuple[int, int], tuple[str, int]] | None = None
         self._writer = WriterLock(self.path)
         memory = self.path == ":memory:"
         if not memory:

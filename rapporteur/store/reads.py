@@ -243,15 +243,8 @@ class Reads(Connection):
         decides a status, and that every connection (and process) computes alike: the key
         caches of rendered pages share. Recomputed only when `_stamp` says the library may
         have changed."""
-        stamp = self._stamp()
-        if self._generation is None or self._generation[0] != stamp:
-            with self._translate():
-                row = self.conn.execute(
-                    "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), ''), "
-                    "(SELECT coalesce(max(id), 0) FROM decisions) FROM reviews"
-                ).fetchone()
-            self._generation = (stamp, ":".join(map(str, row)))
-        return self._generation[1]
+        structure, decided = self._generations()
+        return f"{structure}:{decided}"
 
     def review_generation(self, ref: str) -> str:
         """Like `generation`, but a decision counts only when it is on a document of this
@@ -260,12 +253,25 @@ class Reads(Connection):
         other review. Ingests, removals and links still count everywhere (`updated_at`;
         a decision does not change it)."""
         review_id = self.resolve_id(ref)
+        structure, _ = self._generations()
         with self._translate():
-            row = self.conn.execute(
-                "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), ''), "
-                "(SELECT coalesce(max(d.id), 0) FROM decisions d JOIN reviews g "
+            (decided,) = self.conn.execute(
+                "SELECT coalesce(max(d.id), 0) FROM decisions d JOIN reviews g "
                 "ON g.sha256 = d.sha256 WHERE g.id = ? OR (g.review_key IS NOT NULL AND "
-                "g.review_key = (SELECT review_key FROM reviews WHERE id = ?))) FROM reviews",
+                "g.review_key = (SELECT review_key FROM reviews WHERE id = ?))",
                 (review_id, review_id),
             ).fetchone()
-        return ":".join(map(str, row))
+        return f"{structure}:{decided}"
+
+    def _generations(self) -> tuple[str, int]:
+        """(the reviews' token: count, seqs, last update; the last decision's id), read
+        again only when `_stamp` says the library may have changed."""
+        stamp = self._stamp()
+        if self._generation is None or self._generation[0] != stamp:
+            with self._translate():
+                row = self.conn.execute(
+                    "SELECT count(*), coalesce(sum(seq), 0), coalesce(max(updated_at), ''), "
+                    "(SELECT coalesce(max(id), 0) FROM decisions) FROM reviews"
+                ).fetchone()
+            self._generation = (stamp, (":".join(map(str, row[:3])), int(row[3])))
+        return self._generation[1]
