@@ -106,6 +106,25 @@ class Deciding(Cycle):
         as the library now shows it. `evidence` None keeps the tool's passages, [] clears
         them. `expected` is the decision id the person saw (0: none); when another decision
         was saved since, DecisionConflict is raised and nothing is written."""
+        question, _ = self.decide_review(
+            ref, qid, status, author=author, evidence=evidence, note=note, expected=expected
+        )
+        return question
+
+    def decide_review(
+        self,
+        ref: str,
+        qid: str,
+        status: str,
+        *,
+        author: str,
+        evidence: Evidence | None = None,
+        note: str | None = None,
+        expected: int | None = None,
+    ) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+        """`decide`, returning the question and the whole review object as now stored, for
+        callers that go on with the review (the next unchecked question) without reading
+        it back."""
         if status not in STATUSES:
             raise InvalidQuery(f"{status!r} is not a status; use one of: {', '.join(STATUSES)}.")
         who = _clean(author, MAX_AUTHOR, "name")
@@ -136,7 +155,7 @@ class Deciding(Cycle):
             )
             data = decisions.apply(data, decisions.standing_for(conn, data))
             write.replace_dialogue(conn, review_id, seq, data)
-        return find_question(data, qid)[0]
+        return find_question(data, qid)[0], data
 
     def decisions_of(self, ref: str) -> list[Decision]:
         """Every decision recorded on this review's document and its other editions, newest

@@ -75,7 +75,7 @@ def decide(request: Request, review_id: str, question_id: str, body: DecisionIn)
             "leave out `by`."
         )
     store = request.app.state.library.store()
-    question = store.decide(
+    question, data = store.decide_review(
         review_id,
         question_id,
         body.status,
@@ -84,12 +84,11 @@ def decide(request: Request, review_id: str, question_id: str, body: DecisionIn)
         note=body.note,
         expected=body.version,
     )
-    stored = store.get(review_id)
     return {
         "ok": True,
-        "review_id": stored.summary.id,
+        "review_id": store.resolve_id(review_id),
         "question": question,
-        "progress": progress_dict(checks.progress(stored.data, after=question_id)),
+        "progress": progress_dict(checks.progress(data, after=question_id)),
     }
 
 

@@ -10,8 +10,9 @@ with the person's own choices in the form and one sentence saying why; nothing i
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -90,7 +91,7 @@ def decide(
         if status not in STATUSES:
             raise InvalidQuery("Choose a status: answered, partial or unanswered.")
         chosen = chosen_evidence(parse_lines(list(evidence or []), lines), bool(no_evidence))
-        store.decide(
+        _, data = store.decide_review(
             review_id,
             question_id,
             status,
@@ -102,15 +103,15 @@ def decide(
     except (DecisionConflict, InvalidQuery) as exc:
         sent_back = replace(draft, message=exc.message, conflict=isinstance(exc, DecisionConflict))
         return views.review_page_response(request, review_id, sent_back, exc.status)
-    return RedirectResponse(_after_saving(request, review_id, question_id), status_code=303)
+    return RedirectResponse(
+        _after_saving(request, store.resolve_id(review_id), data, question_id), status_code=303
+    )
 
 
-def _after_saving(request: Request, review_id: str, qid: str) -> str:
+def _after_saving(request: Request, review_id: str, data: Mapping[str, Any], qid: str) -> str:
     """The review page at the next unchecked question (within the filters in use, else
-    any), with the notice that the decision was saved."""
-    store = request.app.state.library.store()
-    stored = store.get(review_id)
-    questions = list(stored.data.get("questions") or [])
+    any), with the notice that the decision was saved; `data` is the review as stored."""
+    questions = list(data.get("questions") or [])
     query = {k: v for k, v in request.query_params.items() if k in views.FILTERS}
     labels = views.theme_labels(request.app.state.settings.taxonomy)
     filters = views.question_filters(questions, query, labels)
@@ -118,7 +119,7 @@ def _after_saving(request: Request, review_id: str, qid: str) -> str:
     following = checking.next_unchecked(questions, filters["matches"], qid)
     if following is None:
         params = {}
-        following = checks.progress(stored.data, after=qid).next_unchecked
+        following = checks.progress(data, after=qid).next_unchecked
     target = following or qid
-    base = f"/reviews/{stored.summary.id}"
+    base = f"/reviews/{review_id}"
     return url_with(base, params, q=target, saved=qid) + f"#q-{target}"
